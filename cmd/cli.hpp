@@ -1,0 +1,49 @@
+#pragma once
+// Shared plumbing of the CLI: common options, output, and the mapping of errors
+// to exit codes (SPEC §6). Commands only parse their flags and call the library.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "report/report.hpp"
+
+namespace staffplan::cli {
+
+enum ExitCode : int { ok = 0, no_result = 1, bad_input = 2, failure = 3 };
+
+struct CommonOptions {
+  std::string format = "table";
+  std::string output;  // empty = stdout
+  bool quiet = false;
+
+  report::Format parsed_format() const;
+};
+
+// Thrown when stdout is a closed pipe (`staffplan require P | head -1`): the run
+// ends quietly, as the reader asked for no more.
+struct BrokenPipe {};
+
+// What a subcommand does once its flags are parsed; returns the exit code.
+using Action = std::function<int()>;
+
+// Adds -f/--format, -o/--output, -q/--quiet to a subcommand.
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+// Writes the result to stdout or, atomically, to options.output.
+void emit(const CommonOptions& options, const std::string& text);
+
+// A warning or progress line on stderr (silenced by --quiet).
+void warn(const CommonOptions& options, const std::string& message);
+
+// True when stderr is a terminal and progress may be shown.
+bool progress_allowed(const CommonOptions& options);
+
+// Subcommands; each registers itself on `app` and sets `action` when chosen.
+void add_erlang_command(CLI::App& app, Action& action);
+void add_require_command(CLI::App& app, Action& action);
+void add_plan_command(CLI::App& app, Action& action);
+void add_simulate_command(CLI::App& app, Action& action);
+void add_validate_command(CLI::App& app, Action& action);
+
+}  // namespace staffplan::cli

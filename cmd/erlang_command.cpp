@@ -1,0 +1,15 @@
+#include <stdexcept>
+
+#include "cli.hpp"
+
+namespace staffplan::cli {
+
+// Placeholder registration until the command lands (see its issue).
+void add_erlang_command(CLI::App& app, Action& action) {
+  auto* command = app.add_subcommand("erlang", "erlang (not yet available)");
+  command->callback([&action] {
+    action = [] () -> int { throw std::runtime_error("'erlang' is not available yet"); };
+  });
+}
+
+}  // namespace staffplan::cli

@@ -1,0 +1,135 @@
+#pragma once
+// The plain plan model: everything the engine needs, already parsed, validated and
+// converted to the plan clock. Built by load/, read by require/, optimize/,
+// simulate/ and report/. No YAML, no time-zone database past this point: every
+// instant is UTC seconds since the epoch, and every clock offset the later stages
+// need (plan clock, each site's clock) is precomputed per interval boundary.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace staffplan {
+
+// 1-based position of a YAML node (0 = unknown), kept so later stages can point
+// at the plan file in their errors.
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+};
+
+enum class QueueModel { erlang_c, erlang_a };
+
+// Service goals; a queue's goal is the top-level `goal` with its own override merged
+// over it. At least one of service_level / asa_s / max_abandon is set.
+struct Goal {
+  std::optional<double> service_level;    // fraction in (0, 1]
+  std::optional<double> answer_within_s;  // required with service_level
+  std::optional<double> asa_s;
+  std::optional<double> max_occupancy;    // fraction in (0, 1]
+  std::optional<double> max_abandon;      // fraction in [0, 1); erlang_a only
+};
+
+// The planning horizon on the plan clock: `count` intervals of `interval_s`
+// seconds each, from local midnight of `start_date` to local midnight `days` later.
+// A daylight-saving day has 23 or 25 hours, so 46 or 50 half-hour intervals.
+struct Horizon {
+  std::string timezone;          // IANA name, e.g. "America/New_York"
+  std::string start_date;        // "YYYY-MM-DD" in the plan clock
+  int days = 0;
+  int interval_s = 1800;         // 900, 1800 or 3600
+  int count = 0;                 // number of intervals
+  std::int64_t start_utc = 0;    // instant of interval 0, UTC seconds since epoch
+  bool cyclic = false;
+  // UTC offset (seconds) of the plan clock at each interval boundary 0..count,
+  // for ISO 8601 timestamps in output.
+  std::vector<int> utc_offset_s;
+
+  std::int64_t interval_start_utc(int i) const {
+    return start_utc + static_cast<std::int64_t>(i) * interval_s;
+  }
+  std::int64_t end_utc() const { return interval_start_utc(count); }
+};
+
+// Opening hours on the plan clock, minutes after midnight; `to` <= `from` means
+// the range runs past midnight ("22:00-06:00"). from == 0 && to == 1440 is 24/7.
+struct OpenHours {
+  int from_minute = 0;
+  int to_minute = 24 * 60;
+};
+
+struct Queue {
+  std::string name;
+  SourcePos pos;
+  double aht_s = 0;                    // default handling time
+  std::optional<double> aht_cv;        // handling-time coefficient of variation (simulate)
+  Goal goal;                           // merged with the plan's top-level goal
+  std::optional<OpenHours> open;
+  int min_agents = 0;                  // floor during open hours
+  std::vector<double> calls;           // per interval, size == horizon.count
+  std::vector<double> aht_s_per_interval;  // per interval, size == horizon.count
+};
+
+struct Break {
+  double length_s = 0;
+  double window_from_s = 0;   // earliest break start, seconds after shift start
+  double window_to_s = 0;     // latest break start, seconds after shift start
+  bool paid = true;
+};
+
+// One concrete start of a shift template: a site-local day and time, already
+// placed on the plan's interval grid.
+struct ShiftStart {
+  std::string local_date;     // site-local date the shift starts, "YYYY-MM-DD"
+  int local_minute = 0;       // site-local start time, minutes after midnight
+  int interval = 0;           // index of the plan interval the shift starts in
+};
+
+struct Shift {
+  std::string name;
+  SourcePos pos;
+  int start_minute = 0;            // earliest start, site-local
+  int latest_start_minute = 0;     // == start_minute when no latest_start is given
+  int start_step_s = 0;            // defaults to the plan interval
+  int length_s = 0;                // multiple of the plan interval, <= 24 h
+  std::array<bool, 7> weekdays{};  // mon..sun, site-local day of the shift start
+  std::vector<Break> breaks;
+  std::optional<double> hourly_cost;  // overrides the site's
+  int min_agents = 0;                 // per start time and day
+  std::optional<int> max_agents;      // per start time and day
+  // Every start inside the horizon (start instant in [start, end)), in time order.
+  // Nonexistent local times (spring forward) are skipped; ambiguous ones (fall
+  // back) use their first occurrence.
+  std::vector<ShiftStart> starts;
+};
+
+struct Site {
+  std::string name;
+  SourcePos pos;
+  std::string timezone;          // IANA name; shift times are local to it
+  double hourly_cost = 0;
+  std::optional<int> seats;      // agents on shift at once, breaks included
+  double shrinkage = 0;          // site override or the plan's
+  std::vector<int> queues;       // indices into Plan::queues, ascending
+  std::vector<Shift> shifts;
+  // UTC offset (seconds) of the site clock at each plan interval boundary 0..count;
+  // converts any grid instant to site-local time without a time-zone database.
+  std::vector<int> utc_offset_s;
+
+  double cost_per_hour(const Shift& shift) const { return shift.hourly_cost.value_or(hourly_cost); }
+};
+
+struct Plan {
+  std::string file;              // path the plan was read from (for messages)
+  std::string name;
+  Horizon horizon;
+  QueueModel model = QueueModel::erlang_c;
+  std::optional<double> patience_s;  // required for erlang_a
+  double shrinkage = 0;
+  Goal goal;
+  std::vector<Queue> queues;
+  std::vector<Site> sites;
+};
+
+}  // namespace staffplan

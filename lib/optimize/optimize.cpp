@@ -1,0 +1,1 @@
+#include "optimize/optimize.hpp"

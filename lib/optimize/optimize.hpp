@@ -1,0 +1,73 @@
+#pragma once
+// Optimization (SPEC §4): requirement + shift columns -> agents per shift, at
+// minimum cost, with COIN-OR CBC.
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "model/staffing.hpp"
+#include "require/require.hpp"
+
+namespace staffplan::optimize {
+
+enum class Status { optimal, within_gap, time_limit, interrupted };
+
+struct Progress {
+  double elapsed_s = 0;
+  std::optional<double> best_cost;
+  double lower_bound = 0;
+  std::optional<double> gap;
+};
+
+struct SolveOptions {
+  double time_limit_s = 60;
+  double relative_gap = 0.001;
+  int threads = 1;
+  std::optional<double> shortfall_penalty;  // per missing agent-hour; unset = hard coverage
+  std::function<void(const Progress&)> on_progress;  // called from the solver thread
+  const std::atomic<bool>* stop = nullptr;           // set to interrupt (SIGINT)
+};
+
+// Agents of one site starting one shift at one start, with one break placement,
+// serving one queue.
+struct Assignment {
+  int site = 0;
+  int queue = 0;
+  int shift = 0;                         // index into Site::shifts
+  int start = 0;                         // index into Shift::starts
+  std::vector<int> break_start_s;        // per Shift::breaks, seconds after shift start
+  int agents = 0;
+  double paid_hours = 0;                 // per agent
+  double cost = 0;                       // agents * paid_hours * hourly cost
+};
+
+struct IntervalCoverage {
+  int queue = 0;
+  int interval = 0;
+  int required = 0;
+  int present = 0;          // agents on shift for the queue, not on break
+  double productive = 0;    // sum of (1 - shrinkage) * present over sites
+  double shortfall = 0;     // max(0, required - productive)
+};
+
+struct Schedule {
+  Status status = Status::optimal;
+  double cost = 0;          // objective: paid cost (+ shortfall penalty when soft)
+  double lower_bound = 0;
+  double gap = 0;           // relative
+  double solve_seconds = 0;
+  std::vector<Assignment> assignments;      // agents > 0, sorted by site, queue, start, shift
+  std::vector<IntervalCoverage> coverage;   // per queue, then interval
+};
+
+// Throws NoResultError naming queue, interval and reason when coverage is
+// impossible (hard coverage), or when the solver finds no solution.
+Schedule solve(const Plan& plan, const require::Requirement& requirement,
+               const SolveOptions& options);
+
+// floor(productive) per queue and interval, for the simulation.
+Staffing productive_staffing(const Plan& plan, const Schedule& schedule);
+
+}  // namespace staffplan::optimize

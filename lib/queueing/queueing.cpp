@@ -1,0 +1,1 @@
+#include "queueing/queueing.hpp"

@@ -1,0 +1,1 @@
+#include "require/require.hpp"
