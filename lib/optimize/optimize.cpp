@@ -8,6 +8,7 @@
 #include "optimize/cbc_solver.hpp"
 #include "optimize/columns.hpp"
 #include "optimize/extract.hpp"
+#include "optimize/lp_dive.hpp"
 #include "optimize/milp_model.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
@@ -38,17 +39,22 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
 
-  const LpResult lp = solve_lp(model);
-  if (!lp.feasible)
+  const LpDiveResult lp = solve_lp_and_dive(
+      model, options.stop,
+      started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000)));
+  if (!lp.lp_feasible)
     throw NoResultError(
         "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "
         "leave no way to cover the requirement (every interval is coverable on its own; "
         "queues sharing a site compete for its seats); try --allow-shortfall");
 
-  // An integer start from the LP: CBC then only has to close the gap.
-  std::optional<std::vector<double>> best = round_and_repair(model, lp.x);
+  // An integer start from the LP (the dive, else plain rounding and repair, then
+  // greedy removal of redundant agents): CBC then only has to close the gap.
+  std::optional<std::vector<double>> best =
+      round_and_repair(model, lp.integer ? *lp.integer : lp.lp_x);
+  if (!best && lp.integer) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
-  double bound = lp.objective;
+  double bound = lp.lp_objective;
 
   Schedule schedule;
   schedule.status = Status::optimal;
