@@ -26,6 +26,7 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const std::atomic<bool>* 
   result.lp_objective = solver.getObjValue();
   const int n = model.num_vars();
   result.lp_x.assign(solver.getColSolution(), solver.getColSolution() + n);
+  result.lp_reduced_cost.assign(solver.getReducedCost(), solver.getReducedCost() + n);
 
   std::vector<double> x = result.lp_x;
   // Bounded by the number of variables: every round fixes at least one more.

@@ -22,6 +22,7 @@ struct LpDiveResult {
   bool lp_feasible = false;
   double lp_objective = 0;              // the LP bound
   std::vector<double> lp_x;
+  std::vector<double> lp_reduced_cost;  // at the LP optimum, before diving
   std::optional<std::vector<double>> integer;  // the dive's integral solution, if any
 };
 

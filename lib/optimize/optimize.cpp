@@ -63,14 +63,29 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     schedule.status = Status::interrupted;
   } else if (!start_is_good) {
     const double left = options.time_limit_s - seconds_since(started);
-    const MipResult mip = solve_mip(model, best ? &*best : nullptr, options, left, started);
-    if (mip.proven_infeasible && !mip.x)
+    // With a start, CBC only needs the columns that could appear in a cheaper plan.
+    std::vector<int> kept;
+    const MilpModel reduced =
+        best ? fix_by_reduced_cost(model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, best_cost, kept)
+             : MilpModel{};
+    const MilpModel& solved = best ? reduced : model;
+    std::vector<double> start;
+    if (best)
+      for (int v : kept) start.push_back((*best)[v]);
+    const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, left, started);
+    if (mip.proven_infeasible && !mip.x && !best)
       throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
     if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
-      best = mip.x;
+      std::vector<double> full(model.num_vars(), 0.0);
+      for (std::size_t k = 0; k < kept.size(); ++k) full[kept[k]] = (*mip.x)[k];
+      best = best ? std::move(full) : mip.x;
       best_cost = mip.objective;
     }
-    bound = std::max(bound, mip.bound);
+    // A bound of the reduced model holds for every plan cheaper than the start, so
+    // min(start, bound) bounds the full model. A proven-infeasible reduced model
+    // means nothing beats the start.
+    if (mip.proven_infeasible && best) bound = best_cost;
+    else bound = std::max(bound, mip.bound);
     if (mip.interrupted) schedule.status = Status::interrupted;
     else if (mip.hit_time_limit) schedule.status = Status::time_limit;
   }
