@@ -1,1 +1,92 @@
 #include "optimize/optimize.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "model/errors.hpp"
+#include "optimize/cbc_solver.hpp"
+#include "optimize/columns.hpp"
+#include "optimize/extract.hpp"
+#include "optimize/milp_model.hpp"
+#include "optimize/precheck.hpp"
+#include "optimize/rounding.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Relative gap of a cost to its bound; 0 when both are 0 (nothing to staff).
+double relative_gap(double cost, double bound) {
+  if (cost <= 1e-9) return 0;
+  return std::max(0.0, (cost - bound) / cost);
+}
+
+bool stopped(const SolveOptions& options) { return options.stop && options.stop->load(); }
+
+}  // namespace
+
+Schedule solve(const Plan& plan, const require::Requirement& requirement,
+               const SolveOptions& options) {
+  const auto started = Clock::now();
+  const ColumnSet columns = build_columns(plan);
+  if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
+  const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
+
+  const LpResult lp = solve_lp(model);
+  if (!lp.feasible)
+    throw NoResultError(
+        "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "
+        "leave no way to cover the requirement (every interval is coverable on its own; "
+        "queues sharing a site compete for its seats); try --allow-shortfall");
+
+  // An integer start from the LP: CBC then only has to close the gap.
+  std::optional<std::vector<double>> best = round_and_repair(model, lp.x);
+  double best_cost = best ? model.objective(*best) : 0;
+  double bound = lp.objective;
+
+  Schedule schedule;
+  schedule.status = Status::optimal;
+  const bool start_is_good = best && relative_gap(best_cost, bound) <= options.relative_gap;
+  if (stopped(options)) {
+    schedule.status = Status::interrupted;
+  } else if (!start_is_good) {
+    const double left = options.time_limit_s - seconds_since(started);
+    const MipResult mip = solve_mip(model, best ? &*best : nullptr, options, left, started);
+    if (mip.proven_infeasible && !mip.x)
+      throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
+    if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
+      best = mip.x;
+      best_cost = mip.objective;
+    }
+    bound = std::max(bound, mip.bound);
+    if (mip.interrupted) schedule.status = Status::interrupted;
+    else if (mip.hit_time_limit) schedule.status = Status::time_limit;
+  }
+  if (!best)
+    throw NoResultError(stopped(options)
+                            ? "interrupted before any plan was found"
+                            : "the solver found no plan within the time limit; raise --time-limit");
+  bound = std::min(bound, best_cost);  // a bound above the incumbent is round-off
+  extract(plan, requirement, columns, model, *best, schedule);
+  schedule.lower_bound = bound;
+  schedule.gap = relative_gap(schedule.cost, bound);
+  if (schedule.status == Status::optimal && schedule.gap > 1e-6) schedule.status = Status::within_gap;
+  schedule.solve_seconds = seconds_since(started);
+  return schedule;
+}
+
+Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {
+  Staffing staffing;
+  staffing.agents.assign(plan.queues.size(), std::vector<int>(plan.horizon.count, 0));
+  for (const IntervalCoverage& c : schedule.coverage)
+    staffing.agents[c.queue][c.interval] = static_cast<int>(std::floor(c.productive + 1e-9));
+  return staffing;
+}
+
+}  // namespace staffplan::optimize

@@ -47,7 +47,8 @@ struct IntervalCoverage {
   int queue = 0;
   int interval = 0;
   int required = 0;
-  int present = 0;          // agents on shift for the queue, not on break
+  double present = 0;       // agents on shift for the queue, not on break (a break
+                            // covering part of an interval counts that part)
   double productive = 0;    // sum of (1 - shrinkage) * present over sites
   double shortfall = 0;     // max(0, required - productive)
 };
@@ -55,7 +56,9 @@ struct IntervalCoverage {
 struct Schedule {
   Status status = Status::optimal;
   double cost = 0;          // objective: paid cost (+ shortfall penalty when soft)
-  double lower_bound = 0;
+  double paid_cost = 0;     // Σ agents × paid hours × hourly cost
+  double shortfall_cost = 0;  // penalty × missing agent-hours (soft coverage only)
+  double lower_bound = 0;   // best proven bound on `cost` (LP relaxation or CBC's)
   double gap = 0;           // relative
   double solve_seconds = 0;
   std::vector<Assignment> assignments;      // agents > 0, sorted by site, queue, start, shift

@@ -36,6 +36,13 @@ bool take_number(std::string_view& s, double& value) {
   return true;
 }
 
+// Durations are kept on a microsecond grid: "1.1h" is 3960 s exactly, not
+// 3960.0000000000005 (1.1 * 3600 in binary), so format_duration can read it back.
+// Past 1e9 s (31 years) the grid is coarser than a double's spacing and is skipped.
+double snap_to_microseconds(double seconds) {
+  return seconds < 1e9 ? std::round(seconds * 1e6) / 1e6 : seconds;
+}
+
 }  // namespace
 
 double parse_number(std::string_view text) {
@@ -66,7 +73,7 @@ double parse_duration(std::string_view text) {
   if (!take_number(s, value)) return fail();
   if (s.empty()) {
     if (value < 0) fail();
-    return value;
+    return snap_to_microseconds(value);
   }
   // Units in strictly decreasing order: h > m > s > ms.
   double total = 0;
@@ -86,7 +93,7 @@ double parse_duration(std::string_view text) {
     if (!take_number(s, value)) return fail();
   }
   if (!std::isfinite(total)) return fail();
-  return total;
+  return snap_to_microseconds(total);
 }
 
 double parse_fraction(std::string_view text) {

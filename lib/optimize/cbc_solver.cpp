@@ -1,0 +1,157 @@
+#include "optimize/cbc_solver.hpp"
+
+#include <coin/CbcEventHandler.hpp>
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/CoinPackedMatrix.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+#include <fmt/format.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+namespace staffplan::optimize {
+namespace {
+
+double finite_or(double value, double big) {
+  if (std::isinf(value)) return value > 0 ? big : -big;
+  return value;
+}
+
+// Loads the model into a quiet Clp interface.
+void load(const MilpModel& m, OsiClpSolverInterface& solver, bool with_integers) {
+  const int cols = m.num_vars();
+  std::vector<int> length(cols);
+  const int* outer = m.a.outerIndexPtr();
+  for (int v = 0; v < cols; ++v) length[v] = outer[v + 1] - outer[v];
+  const CoinPackedMatrix matrix(true, m.num_rows(), cols, m.a.nonZeros(), m.a.valuePtr(),
+                                m.a.innerIndexPtr(), outer, length.data());
+  const double big = solver.getInfinity();
+  std::vector<double> col_ub(cols), row_lb(m.num_rows()), row_ub(m.num_rows());
+  for (int v = 0; v < cols; ++v) col_ub[v] = finite_or(m.col_ub[v], big);
+  for (int r = 0; r < m.num_rows(); ++r) {
+    row_lb[r] = finite_or(m.row_lb[r], big);
+    row_ub[r] = finite_or(m.row_ub[r], big);
+  }
+  solver.messageHandler()->setLogLevel(0);
+  solver.getModelPtr()->setLogLevel(0);
+  solver.loadProblem(matrix, m.col_lb.data(), col_ub.data(), m.cost.data(), row_lb.data(),
+                     row_ub.data());
+  if (with_integers)
+    for (int v = 0; v < cols; ++v)
+      if (m.integer[v]) solver.setInteger(v);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Shared by the handler and the clones CBC makes of it.
+struct EventState {
+  const SolveOptions* options = nullptr;
+  std::chrono::steady_clock::time_point started;
+  double last_report = -1;
+  bool interrupted = false;
+};
+
+class Events : public CbcEventHandler {
+ public:
+  explicit Events(std::shared_ptr<EventState> state) : state_(std::move(state)) {}
+  CbcEventHandler* clone() const override { return new Events(*this); }
+
+  CbcAction event(CbcEvent which) override {
+    const SolveOptions& o = *state_->options;
+    if (o.stop && o.stop->load()) {
+      state_->interrupted = true;
+      return stop;
+    }
+    // Sub-searches (RINS, small branch and bound) have a parent; report the main one.
+    if (!o.on_progress || !model_ || model_->parentModel()) return noAction;
+    if (which != node && which != solution && which != heuristicSolution) return noAction;
+    const double now = seconds_since(state_->started);
+    if (now - state_->last_report < 0.25) return noAction;
+    state_->last_report = now;
+    Progress p;
+    p.elapsed_s = now;
+    p.lower_bound = model_->getBestPossibleObjValue();
+    if (model_->bestSolution()) {
+      p.best_cost = model_->getObjValue();
+      p.gap = *p.best_cost > 0 ? (*p.best_cost - p.lower_bound) / *p.best_cost : 0.0;
+    }
+    o.on_progress(p);
+    return noAction;
+  }
+
+ private:
+  std::shared_ptr<EventState> state_;
+};
+
+}  // namespace
+
+LpResult solve_lp(const MilpModel& model) {
+  OsiClpSolverInterface solver;
+  load(model, solver, false);
+  solver.initialSolve();
+  LpResult result;
+  result.feasible = solver.isProvenOptimal();
+  if (!result.feasible) return result;
+  result.objective = solver.getObjValue();
+  const double* x = solver.getColSolution();
+  result.x.assign(x, x + model.num_vars());
+  return result;
+}
+
+MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
+                    const SolveOptions& options, double seconds_left,
+                    std::chrono::steady_clock::time_point started) {
+  OsiClpSolverInterface solver;
+  load(model, solver, true);
+  CbcModel cbc(solver);
+  cbc.setLogLevel(0);
+  cbc.messageHandler()->setLogLevel(0);
+
+  auto state = std::make_shared<EventState>();
+  state->options = &options;
+  state->started = started;
+  Events events(state);
+  cbc.passInEventHandler(&events);
+
+  if (start) {
+    // CBC matches a MIP start by column name.
+    std::vector<std::pair<std::string, double>> values;
+    values.reserve(start->size());
+    for (int v = 0; v < model.num_vars(); ++v) {
+      const std::string name = fmt::format("x{}", v);
+      cbc.solver()->setColName(v, name);
+      values.emplace_back(name, (*start)[v]);
+    }
+    cbc.setMIPStart(values);
+  }
+
+  const std::string sec = fmt::format("{:.3f}", std::max(0.01, seconds_left));
+  const std::string ratio = fmt::format("{:.9g}", options.relative_gap);
+  const std::string threads = fmt::format("{}", std::max(1, options.threads));
+  const char* argv[] = {"staffplan", "-log",      "0",           "-timeMode", "elapsed",
+                        "-sec",      sec.c_str(), "-ratio",      ratio.c_str(),
+                        "-threads",  threads.c_str(), "-randomCbcSeed", "1", "-randomSeed",
+                        "1",         "-solve",    "-quit"};
+  CbcSolverUsefulData data;
+  data.noPrinting_ = true;
+  CbcMain0(cbc, data);
+  cbc.setLogLevel(0);
+  CbcMain1(static_cast<int>(std::size(argv)), argv, cbc, [](CbcModel*, int) { return 0; }, data);
+
+  MipResult result;
+  result.interrupted = state->interrupted;
+  result.proven_infeasible = cbc.isProvenInfeasible();
+  result.hit_time_limit = cbc.isSecondsLimitReached();
+  result.bound = cbc.getBestPossibleObjValue();
+  if (const double* x = cbc.bestSolution(); x && cbc.getSolutionCount() >= 0) {
+    result.x.emplace(x, x + model.num_vars());
+    result.objective = model.objective(*result.x);
+  }
+  return result;
+}
+
+}  // namespace staffplan::optimize

@@ -1,0 +1,109 @@
+#include "optimize/columns.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace staffplan::optimize {
+namespace {
+
+using Triplet = Eigen::Triplet<double>;
+
+void place_breaks(const Shift& shift, int interval_s, std::size_t k, int earliest,
+                  std::vector<int>& current, std::vector<std::vector<int>>& out) {
+  if (k == shift.breaks.size()) {
+    out.push_back(current);
+    return;
+  }
+  const Break& b = shift.breaks[k];
+  const int from = static_cast<int>(std::lround(b.window_from_s));
+  const int to = static_cast<int>(std::lround(b.window_to_s));
+  const int length = static_cast<int>(std::lround(b.length_s));
+  // First grid time at or after both the window start and the previous break's end.
+  int t = std::max(from, earliest);
+  t = (t + interval_s - 1) / interval_s * interval_s;
+  for (; t <= to; t += interval_s) {
+    if (t + length > shift.length_s) break;
+    current.push_back(t);
+    place_breaks(shift, interval_s, k + 1, t + length, current, out);
+    current.pop_back();
+  }
+}
+
+// Index of the plan interval `offset` intervals after `first`: dropped (-1) past the
+// horizon end, or wrapped to its start when the plan is cyclic.
+int horizon_interval(const Horizon& h, int first, int offset) {
+  const int i = first + offset;
+  if (i < h.count) return i;
+  return h.cyclic ? i % h.count : -1;
+}
+
+}  // namespace
+
+std::vector<std::vector<int>> break_placements(const Shift& shift, int interval_s) {
+  std::vector<std::vector<int>> out;
+  std::vector<int> current;
+  place_breaks(shift, interval_s, 0, 0, current, out);
+  return out;
+}
+
+ColumnSet build_columns(const Plan& plan) {
+  const Horizon& h = plan.horizon;
+  ColumnSet set;
+  std::vector<Triplet> cover, seats;
+  for (int s = 0; s < static_cast<int>(plan.sites.size()); ++s) {
+    const Site& site = plan.sites[s];
+    for (int f = 0; f < static_cast<int>(site.shifts.size()); ++f) {
+      const Shift& shift = site.shifts[f];
+      const int slots = shift.length_s / h.interval_s;
+      const auto placements = break_placements(shift, h.interval_s);
+      double unpaid_s = 0;
+      for (const Break& b : shift.breaks)
+        if (!b.paid) unpaid_s += b.length_s;
+      const double paid_hours = (shift.length_s - unpaid_s) / 3600.0;
+
+      for (int st = 0; st < static_cast<int>(shift.starts.size()); ++st) {
+        const int first = shift.starts[st].interval;
+        StartGroup group{s, f, st, shift.min_agents, shift.max_agents.value_or(-1), {}};
+        for (int q : site.queues) {
+          for (const auto& placement : placements) {
+            const int c = static_cast<int>(set.columns.size());
+            // Present share per slot: 1 minus the part of the slot spent on breaks.
+            std::vector<double> present(slots, 1.0);
+            for (std::size_t k = 0; k < placement.size(); ++k) {
+              const int b0 = placement[k];
+              const int b1 = b0 + static_cast<int>(std::lround(shift.breaks[k].length_s));
+              for (int slot = b0 / h.interval_s; slot < slots && slot * h.interval_s < b1; ++slot) {
+                const int lo = std::max(b0, slot * h.interval_s);
+                const int hi = std::min(b1, (slot + 1) * h.interval_s);
+                present[slot] -= static_cast<double>(hi - lo) / h.interval_s;
+              }
+            }
+            for (int slot = 0; slot < slots; ++slot) {
+              const int i = horizon_interval(h, first, slot);
+              if (i < 0) continue;
+              if (present[slot] > 1e-9) cover.emplace_back(q * h.count + i, c, present[slot]);
+              seats.emplace_back(s * h.count + i, c, 1.0);
+            }
+            group.columns.push_back(c);
+            set.columns.push_back(Column{s, q, f, st, placement, paid_hours,
+                                         paid_hours * site.cost_per_hour(shift),
+                                         static_cast<int>(set.groups.size())});
+          }
+        }
+        set.groups.push_back(std::move(group));
+      }
+    }
+  }
+  const auto n = static_cast<Eigen::Index>(set.columns.size());
+  set.coverage.resize(static_cast<Eigen::Index>(plan.queues.size()) * h.count, n);
+  set.coverage.setFromTriplets(cover.begin(), cover.end());
+  set.on_shift.resize(static_cast<Eigen::Index>(plan.sites.size()) * h.count, n);
+  // A wrapped shift longer than the horizon would list an interval twice; a seat is
+  // still one seat.
+  set.on_shift.setFromTriplets(seats.begin(), seats.end(), [](double a, double) { return a; });
+  set.coverage.makeCompressed();
+  set.on_shift.makeCompressed();
+  return set;
+}
+
+}  // namespace staffplan::optimize

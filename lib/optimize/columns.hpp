@@ -1,0 +1,55 @@
+#pragma once
+// Column generation: every shift template of every site expands into columns, one
+// per (site, queue the site serves, shift, concrete start, break placement). A
+// column's coverage is the fraction of each plan interval its agent is present and
+// not on a break; its seat use is 1 in every interval it is on shift (breaks
+// included). Both are kept as Eigen sparse matrices (rows = queue × interval and
+// site × interval), column-major so each column is one contiguous run.
+#include <Eigen/SparseCore>
+
+#include <vector>
+
+#include "model/plan.hpp"
+
+namespace staffplan::optimize {
+
+struct Column {
+  int site = 0;
+  int queue = 0;
+  int shift = 0;                    // index into Site::shifts
+  int start = 0;                    // index into Shift::starts
+  std::vector<int> break_start_s;   // per Shift::breaks, seconds after shift start
+  double paid_hours = 0;            // per agent: length minus unpaid breaks
+  double cost = 0;                  // per agent: paid_hours × hourly cost
+  int group = 0;                    // index into ColumnSet::groups
+};
+
+// The columns sharing one (site, shift, start): min/max agents apply to their sum.
+struct StartGroup {
+  int site = 0;
+  int shift = 0;
+  int start = 0;
+  int min_agents = 0;
+  int max_agents = -1;              // -1 = no limit
+  std::vector<int> columns;
+};
+
+struct ColumnSet {
+  std::vector<Column> columns;
+  std::vector<StartGroup> groups;
+  // coverage(q * count + i, c): share of interval i column c works for queue q.
+  Eigen::SparseMatrix<double> coverage;
+  // on_shift(s * count + i, c): 1 when column c's agent holds a seat of site s in i.
+  Eigen::SparseMatrix<double> on_shift;
+};
+
+// Every break placement of a shift: each break starts on the plan grid inside its
+// window, breaks in order and never overlapping. One empty placement when the shift
+// has no breaks; none when the windows cannot be satisfied.
+std::vector<std::vector<int>> break_placements(const Shift& shift, int interval_s);
+
+// Expands every shift of every site over the horizon, in a deterministic order
+// (site, shift, start, queue, placement).
+ColumnSet build_columns(const Plan& plan);
+
+}  // namespace staffplan::optimize

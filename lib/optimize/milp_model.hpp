@@ -1,0 +1,53 @@
+#pragma once
+// The shift-scheduling MILP, solver-neutral (rows × variables as an Eigen sparse
+// matrix plus bounds), built from the expanded columns.
+//
+// Sets
+//   C            columns (site s(c), queue q(c), shift, start, break placement)
+//   Q × I        queues × plan intervals with required(q, i) > 0
+//   S × I        sites with a seat limit × intervals
+//   G            (site, shift, start) groups with a min or max agents limit
+// Variables
+//   x_c ∈ ℤ, 0 ≤ x_c ≤ min(seats(s(c)), max_agents(group(c)))   agents on column c
+//   u_qi ∈ ℝ, 0 ≤ u_qi ≤ required(q, i)     shortfall, only with --allow-shortfall
+// Constraints
+//   coverage  Σ_c (1 − shrinkage(s(c))) · cover_c(q, i) · x_c + u_qi ≥ required(q, i)
+//             cover_c(q, i) ∈ (0, 1] is the share of interval i not on a break
+//   seats     Σ_{c of site s on shift in i} x_c ≤ seats(s)      (breaks included)
+//   limits    min_agents(g) ≤ Σ_{c ∈ g} x_c ≤ max_agents(g)
+// Objective
+//   min Σ_c paid_hours(c) · hourly_cost(c) · x_c + Σ penalty · interval_hours · u_qi
+// Reductions (exact, they never cut off an optimum)
+//   - a seat row is dropped when the upper bounds of its columns cannot exceed it;
+//   - among columns with the same site, queue and interval pattern (coverage and
+//     seats) and no group limit, only the cheapest is kept (first on ties);
+//   - a group limit on a single column becomes a bound.
+#include <Eigen/SparseCore>
+
+#include <optional>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "optimize/columns.hpp"
+#include "require/require.hpp"
+
+namespace staffplan::optimize {
+
+struct MilpModel {
+  Eigen::SparseMatrix<double> a;          // rows × variables, column-major
+  std::vector<double> col_lb, col_ub, cost;
+  std::vector<double> row_lb, row_ub;     // ±infinity when unbounded on that side
+  std::vector<bool> integer;
+  std::vector<int> column;                // variable -> ColumnSet column, -1 = shortfall
+  std::vector<int> shortfall_cell;        // variable -> q * count + i (shortfall only)
+  int num_coverage_rows = 0;              // coverage rows come first
+
+  int num_vars() const { return static_cast<int>(cost.size()); }
+  int num_rows() const { return static_cast<int>(row_lb.size()); }
+  double objective(const std::vector<double>& x) const;
+};
+
+MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
+                     const ColumnSet& columns, std::optional<double> shortfall_penalty);
+
+}  // namespace staffplan::optimize

@@ -1,0 +1,29 @@
+#pragma once
+// Feasibility pre-checks with named reasons, run before the solver when coverage is
+// hard: a bare "infeasible" from a MILP solver tells an analyst nothing, so every
+// (queue, interval) that cannot be covered is found and named up front.
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "optimize/columns.hpp"
+#include "require/require.hpp"
+
+namespace staffplan::optimize {
+
+// ISO 8601 start of plan interval i in the plan clock, e.g. 2026-11-23T03:00:00-05:00.
+std::string interval_timestamp(const Horizon& horizon, int interval);
+
+// One line per (queue, interval) with required > 0 that no column covers, or whose
+// covering sites cannot reach the requirement even with every seat filled, in
+// queue then time order, e.g.
+//   queue english, interval 2026-11-23T03:00:00-05:00: no shift of a site serving english covers it
+//   queue english, interval 2026-11-23T12:00:00-05:00: seats exhausted: at most 42.0 productive agents (sites a, b), 57 required
+std::vector<std::string> coverage_problems(const Plan& plan, const require::Requirement& requirement,
+                                           const ColumnSet& columns);
+
+// Throws NoResultError listing the problems (at most `max_lines`, then "and N more").
+void check_coverable(const Plan& plan, const require::Requirement& requirement,
+                     const ColumnSet& columns, std::size_t max_lines = 20);
+
+}  // namespace staffplan::optimize

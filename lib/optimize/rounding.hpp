@@ -1,0 +1,22 @@
+#pragma once
+// LP rounding and repair: turns the LP optimum into a good integer start for CBC.
+// The model is a covering problem (≥ rows with non-negative coefficients) with
+// packing side constraints (seats, max agents), so:
+//   1. round every integer variable down (the result respects every ≤ row);
+//   2. repair: for each short ≥ row in order, add one agent to the column that
+//      covers the most remaining shortage per unit cost without breaking a ≤ row,
+//      until the row holds (soft coverage: whatever is left becomes shortfall);
+//   3. remove: from the most expensive column down, take agents away while every
+//      row still holds (soft coverage: while the added shortfall costs less).
+// Returns nothing when repair cannot satisfy a hard row (CBC then searches alone).
+#include <optional>
+#include <vector>
+
+#include "optimize/milp_model.hpp"
+
+namespace staffplan::optimize {
+
+std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
+                                                    const std::vector<double>& lp_solution);
+
+}  // namespace staffplan::optimize
