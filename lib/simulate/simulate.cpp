@@ -103,6 +103,7 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
 
   Result result;
   result.replications = replications;
+  result.seed = options.seed;
   result.confidence = options.confidence;
   for (int q = 0; q < queue_count; ++q) {
     const double within = inputs[static_cast<std::size_t>(q)].answer_within_s;

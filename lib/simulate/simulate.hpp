@@ -82,6 +82,7 @@ struct QueueResult {
 
 struct Result {
   int replications = 0;
+  std::uint64_t seed = 0;
   double confidence = 0.95;
   std::vector<QueueResult> queues;        // parallel to Plan::queues
   QueueResult overall;                    // every queue pooled
