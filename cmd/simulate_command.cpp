@@ -32,11 +32,16 @@ struct SimulateFlags {
   std::string view = "intervals";
 };
 
+// A bad flag value, printed as "staffplan: error: --flag: what" (like `plan`).
+[[noreturn]] void bad_flag(const std::string& flag, const std::string& what) {
+  throw InputError(std::vector<Diagnostic>{Diagnostic{.file = "staffplan", .message = flag + ": " + what}});
+}
+
 std::uint64_t parse_seed(const std::string& text) {
   std::uint64_t seed = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
   if (text.empty() || error != std::errc{} || end != text.data() + text.size())
-    throw InputError(fmt::format("--seed: expected a whole number from 0 to 18446744073709551615, got '{}'", text));
+    bad_flag("--seed", fmt::format("expected a whole number from 0 to 18446744073709551615, got '{}'", text));
   return seed;
 }
 
@@ -45,9 +50,9 @@ double parse_aht_cv(const std::string& text) {
   try {
     cv = units::parse_number(text);
   } catch (const units::ParseError& e) {
-    throw InputError(fmt::format("--aht-cv: {}", e.what()));
+    bad_flag("--aht-cv", e.what());
   }
-  if (cv < 0 || cv > 100) throw InputError(fmt::format("--aht-cv must be in [0, 100], got {}", text));
+  if (cv < 0 || cv > 100) bad_flag("--aht-cv", fmt::format("must be in [0, 100], got '{}'", text));
   return cv;
 }
 
