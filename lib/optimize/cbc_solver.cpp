@@ -1,5 +1,7 @@
 #include "optimize/cbc_solver.hpp"
 
+#include "optimize/clp_load.hpp"
+
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
@@ -7,41 +9,14 @@
 #include <coin/OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <string>
 
 namespace staffplan::optimize {
 namespace {
-
-double finite_or(double value, double big) {
-  if (std::isinf(value)) return value > 0 ? big : -big;
-  return value;
-}
-
-// Loads the model into a quiet Clp interface.
-void load(const MilpModel& m, OsiClpSolverInterface& solver, bool with_integers) {
-  const int cols = m.num_vars();
-  std::vector<int> length(cols);
-  const int* outer = m.a.outerIndexPtr();
-  for (int v = 0; v < cols; ++v) length[v] = outer[v + 1] - outer[v];
-  const CoinPackedMatrix matrix(true, m.num_rows(), cols, m.a.nonZeros(), m.a.valuePtr(),
-                                m.a.innerIndexPtr(), outer, length.data());
-  const double big = solver.getInfinity();
-  std::vector<double> col_ub(cols), row_lb(m.num_rows()), row_ub(m.num_rows());
-  for (int v = 0; v < cols; ++v) col_ub[v] = finite_or(m.col_ub[v], big);
-  for (int r = 0; r < m.num_rows(); ++r) {
-    row_lb[r] = finite_or(m.row_lb[r], big);
-    row_ub[r] = finite_or(m.row_ub[r], big);
-  }
-  solver.messageHandler()->setLogLevel(0);
-  solver.getModelPtr()->setLogLevel(0);
-  solver.loadProblem(matrix, m.col_lb.data(), col_ub.data(), m.cost.data(), row_lb.data(),
-                     row_ub.data());
-  if (with_integers)
-    for (int v = 0; v < cols; ++v)
-      if (m.integer[v]) solver.setInteger(v);
-}
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -51,8 +26,11 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 struct EventState {
   const SolveOptions* options = nullptr;
   std::chrono::steady_clock::time_point started;
+  double time_limit_s = 0;
+  double start_cost = 0;       // the start CBC was given (+inf without one)
   double last_report = -1;
   bool interrupted = false;
+  bool out_of_time = false;
 };
 
 class Events : public CbcEventHandler {
@@ -66,6 +44,11 @@ class Events : public CbcEventHandler {
       state_->interrupted = true;
       return stop;
     }
+    // CBC checks "-sec" only between some phases; the handler enforces it too.
+    if (seconds_since(state_->started) > state_->time_limit_s) {
+      state_->out_of_time = true;
+      return stop;
+    }
     // Sub-searches (RINS, small branch and bound) have a parent; report the main one.
     if (!o.on_progress || !model_ || model_->parentModel()) return noAction;
     if (which != node && which != solution && which != heuristicSolution) return noAction;
@@ -75,9 +58,11 @@ class Events : public CbcEventHandler {
     Progress p;
     p.elapsed_s = now;
     p.lower_bound = model_->getBestPossibleObjValue();
-    if (model_->bestSolution()) {
-      p.best_cost = model_->getObjValue();
-      p.gap = *p.best_cost > 0 ? (*p.best_cost - p.lower_bound) / *p.best_cost : 0.0;
+    double best = state_->start_cost;
+    if (model_->bestSolution()) best = std::min(best, model_->getObjValue());
+    if (std::isfinite(best)) {
+      p.best_cost = best;
+      p.gap = best > 0 ? std::max(0.0, (best - p.lower_bound) / best) : 0.0;
     }
     o.on_progress(p);
     return noAction;
@@ -89,24 +74,11 @@ class Events : public CbcEventHandler {
 
 }  // namespace
 
-LpResult solve_lp(const MilpModel& model) {
-  OsiClpSolverInterface solver;
-  load(model, solver, false);
-  solver.initialSolve();
-  LpResult result;
-  result.feasible = solver.isProvenOptimal();
-  if (!result.feasible) return result;
-  result.objective = solver.getObjValue();
-  const double* x = solver.getColSolution();
-  result.x.assign(x, x + model.num_vars());
-  return result;
-}
-
 MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
                     const SolveOptions& options, double seconds_left,
                     std::chrono::steady_clock::time_point started) {
   OsiClpSolverInterface solver;
-  load(model, solver, true);
+  load_into(model, solver, true);
   CbcModel cbc(solver);
   cbc.setLogLevel(0);
   cbc.messageHandler()->setLogLevel(0);
@@ -114,6 +86,8 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   auto state = std::make_shared<EventState>();
   state->options = &options;
   state->started = started;
+  state->time_limit_s = options.time_limit_s;
+  state->start_cost = start ? model.objective(*start) : std::numeric_limits<double>::infinity();
   Events events(state);
   cbc.passInEventHandler(&events);
 
@@ -145,7 +119,7 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   MipResult result;
   result.interrupted = state->interrupted;
   result.proven_infeasible = cbc.isProvenInfeasible();
-  result.hit_time_limit = cbc.isSecondsLimitReached();
+  result.hit_time_limit = cbc.isSecondsLimitReached() || state->out_of_time;
   result.bound = cbc.getBestPossibleObjValue();
   if (const double* x = cbc.bestSolution(); x && cbc.getSolutionCount() >= 0) {
     result.x.emplace(x, x + model.num_vars());

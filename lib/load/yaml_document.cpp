@@ -1,0 +1,149 @@
+#include "load/yaml_document.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace staffplan::load {
+namespace {
+
+// Thrown at the first construct the loader refuses.
+struct Refused {
+  YAML::Mark mark;
+  std::string message;
+};
+
+// Builds the Tree from parser events: counts documents, tracks nesting, refuses aliases.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(Tree& tree) : tree_(tree) {}
+  int documents = 0;
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    if (++documents > 1) throw Refused{{}, ""};  // reported by the caller with the count
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add(Tree::Kind::null, mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refused{mark, "YAML aliases (*name) are not allowed in plan files"};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
+    tree_.data()[static_cast<std::size_t>(add(Tree::Kind::scalar, mark))].text = value;
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    enter(add(Tree::Kind::sequence, mark), mark);
+  }
+  void OnSequenceEnd() override { open_.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    enter(add(Tree::Kind::map, mark), mark);
+  }
+  void OnMapEnd() override { open_.pop_back(); }
+
+ private:
+  std::int32_t add(Tree::Kind kind, const YAML::Mark& mark) {
+    auto& data = tree_.data();
+    const auto index = static_cast<std::int32_t>(data.size());
+    data.push_back(Tree::Data{kind, mark.line, mark.column, {}, {}});
+    if (!open_.empty()) data[static_cast<std::size_t>(open_.back())].children.push_back(index);
+    return index;
+  }
+  void enter(std::int32_t index, const YAML::Mark& mark) {
+    if (static_cast<int>(open_.size()) + 1 > max_plan_depth)
+      throw Refused{mark, fmt::format("YAML nested more than {} levels deep; a plan needs far fewer",
+                                      max_plan_depth)};
+    open_.push_back(index);
+  }
+  Tree& tree_;
+  std::vector<std::int32_t> open_;  // containers being filled, innermost last
+};
+
+}  // namespace
+
+std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    diagnostics.error(SourcePos{}, "cannot open the plan file: no such file");
+    return std::nullopt;
+  }
+  if (fs::is_directory(status)) {
+    diagnostics.error(SourcePos{}, "cannot read the plan file: it is a directory");
+    return std::nullopt;
+  }
+  const auto size = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
+  if (!ec && size > max_plan_bytes) {
+    diagnostics.error(SourcePos{}, fmt::format("plan file is {} bytes; the limit is {} bytes (64 MiB)",
+                                               size, max_plan_bytes));
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error(SourcePos{}, "cannot open the plan file: permission denied or unreadable");
+    return std::nullopt;
+  }
+  // Read at most one byte past the limit, so a pipe or growing file cannot exhaust memory.
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_plan_bytes) {
+      diagnostics.error(SourcePos{}, fmt::format("plan file is larger than the limit of {} bytes (64 MiB)",
+                                                 max_plan_bytes));
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    diagnostics.error(SourcePos{}, "cannot read the plan file: I/O error");
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diagnostics) {
+  if (text.size() > max_plan_bytes) {
+    diagnostics.error(SourcePos{}, fmt::format("plan text is larger than the limit of {} bytes (64 MiB)",
+                                               max_plan_bytes));
+    return nullptr;
+  }
+  if (text.find('\0') != std::string::npos) {
+    diagnostics.error(SourcePos{1, 1}, "not a YAML plan file: it contains NUL bytes (binary data?)");
+    return nullptr;
+  }
+  auto tree = std::make_unique<Tree>();
+  TreeBuilder builder(*tree);
+  try {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const Refused& refused) {
+    if (builder.documents > 1)
+      diagnostics.error(SourcePos{1, 1}, "expected one YAML document, found several (separated by ---)");
+    else
+      diagnostics.error(refused.mark, refused.message);
+    return nullptr;
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(e.mark, fmt::format("not valid YAML: {}", e.msg));
+    return nullptr;
+  }
+  const Node root = tree->root();
+  if (!root.IsDefined() || root.IsNull()) {
+    diagnostics.error(SourcePos{1, 1}, "the plan file is empty (expected a mapping starting with 'version: 1')");
+    return nullptr;
+  }
+  if (!root.IsMap()) {
+    diagnostics.error(root.Mark(), "expected a mapping of plan keys (version, timezone, queues, ...) at the top level");
+    return nullptr;
+  }
+  return tree;
+}
+
+}  // namespace staffplan::load
