@@ -1,1 +1,0 @@
-#include "queueing/queueing.hpp"
