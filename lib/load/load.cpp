@@ -1,1 +1,110 @@
 #include "load/load.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <limits>
+
+#include "load/diagnostics.hpp"
+#include "load/fields.hpp"
+#include "load/sections.hpp"
+#include "load/yaml_document.hpp"
+#include "units/units.hpp"
+
+namespace staffplan::load {
+namespace {
+
+const std::vector<std::string> plan_keys = {"version", "name",     "timezone",  "start", "days",
+                                            "interval", "cyclic",  "model",     "patience",
+                                            "shrinkage", "goal",   "queues",    "sites"};
+
+void read_model(const MapReader& top, Plan& plan, Diagnostics& diagnostics) {
+  if (const auto model = top.text("model")) {
+    if (*model == "erlang_c")
+      plan.model = QueueModel::erlang_c;
+    else if (*model == "erlang_a")
+      plan.model = QueueModel::erlang_a;
+    else {
+      const std::string guess = suggest(*model, {"erlang_c", "erlang_a"});
+      diagnostics.error(top.get("model"),
+                        fmt::format("unknown model '{}'{}", *model,
+                                    guess.empty() ? " (expected erlang_c or erlang_a)"
+                                                  : fmt::format("; did you mean '{}'?", guess)));
+    }
+  }
+  const double inf = std::numeric_limits<double>::infinity();
+  plan.patience_s = top.duration("patience", {0, inf, false, false});
+  if (plan.model == QueueModel::erlang_a && !plan.patience_s && !top.has("patience"))
+    diagnostics.error(top.get("model"), "model erlang_a needs patience (mean time callers wait before hanging up, e.g. patience: 2m)");
+  if (plan.model == QueueModel::erlang_c) plan.patience_s.reset();
+}
+
+// Calls forecast while a queue is closed still get agents, but the analyst
+// probably made a mistake: one warning per queue, naming the first such interval.
+void warn_calls_outside_open_hours(const Plan& plan, Diagnostics& diagnostics) {
+  for (const auto& queue : plan.queues) {
+    if (!queue.open) continue;
+    int count = 0, first = -1;
+    for (int i = 0; i < static_cast<int>(queue.calls.size()); ++i) {
+      if (queue.calls[static_cast<std::size_t>(i)] <= 0) continue;
+      if (queue.open->contains(local_minute_of_interval(plan.horizon, i))) continue;
+      if (count++ == 0) first = i;
+    }
+    if (count == 0) continue;
+    diagnostics.warning(queue.pos, fmt::format("queue '{}' has calls in {} interval{} outside its opening hours "
+                                               "{}-{} (first at {}); agents are computed for them anyway",
+                                               queue.name, count, count == 1 ? "" : "s",
+                                               units::format_time_of_day(queue.open->from_minute),
+                                               queue.open->to_minute == 1440 ? "24:00" : units::format_time_of_day(queue.open->to_minute),
+                                               interval_timestamp(plan.horizon, first)));
+  }
+}
+
+Plan read_plan(const YAML::Node& root, const std::string& file_name, Diagnostics& diagnostics) {
+  Plan plan;
+  plan.file = file_name;
+  const MapReader top(root, "plan", diagnostics, plan_keys);
+  if (const auto version = top.text("version", true); version && *version != "1")
+    diagnostics.error(top.get("version"), fmt::format("version must be 1 (the only plan format), got {}", *version));
+  plan.name = top.text("name").value_or("");
+
+  PlanClock clock = read_horizon(top, plan.horizon, diagnostics);
+  clock.folder = std::filesystem::path(file_name).parent_path().string();
+
+  read_model(top, plan, diagnostics);
+  plan.shrinkage = top.fraction("shrinkage", {0, 1, true, false}).value_or(0);
+  if (top.has("goal")) plan.goal = read_goal(top.get("goal"), "goal", diagnostics);
+  if (plan.model == QueueModel::erlang_c) plan.goal.max_abandon.reset();
+  read_queues(top, plan, clock, diagnostics);
+  read_sites(top, plan, clock, diagnostics);
+  if (!diagnostics.has_errors()) warn_calls_outside_open_hours(plan, diagnostics);
+  return plan;
+}
+
+Plan finish(Diagnostics& diagnostics, const std::optional<YAML::Node>& root, const std::string& file_name,
+            std::vector<Diagnostic>* warnings) {
+  diagnostics.throw_if_errors();
+  Plan plan = read_plan(*root, file_name, diagnostics);
+  diagnostics.throw_if_errors();
+  if (warnings)
+    warnings->insert(warnings->end(), diagnostics.warnings().begin(), diagnostics.warnings().end());
+  return plan;
+}
+
+}  // namespace
+
+Plan load_plan(const std::string& path, std::vector<Diagnostic>* warnings) {
+  Diagnostics diagnostics(path);
+  const auto text = read_plan_file(path, diagnostics);
+  if (!text) diagnostics.throw_if_errors();
+  const auto root = parse_plan_text(*text, diagnostics);
+  return finish(diagnostics, root, path, warnings);
+}
+
+Plan load_plan_text(const std::string& text, const std::string& file_name, std::vector<Diagnostic>* warnings) {
+  Diagnostics diagnostics(file_name);
+  const auto root = parse_plan_text(text, diagnostics);
+  return finish(diagnostics, root, file_name, warnings);
+}
+
+}  // namespace staffplan::load

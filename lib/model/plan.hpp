@@ -57,6 +57,12 @@ struct Horizon {
 struct OpenHours {
   int from_minute = 0;
   int to_minute = 24 * 60;
+
+  // Whether the queue is open at `minute` after midnight (plan clock).
+  bool contains(int minute) const {
+    return from_minute < to_minute ? minute >= from_minute && minute < to_minute
+                                   : minute >= from_minute || minute < to_minute;
+  }
 };
 
 struct Queue {

@@ -1,0 +1,33 @@
+#include "load/diagnostics.hpp"
+
+namespace staffplan::load {
+
+SourcePos position(const YAML::Mark& mark) {
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {};
+  return {mark.line + 1, mark.column + 1};
+}
+
+void Diagnostics::error(const YAML::Mark& mark, std::string message) {
+  error(position(mark), std::move(message));
+}
+
+void Diagnostics::error(SourcePos pos, std::string message) {
+  errors_.push_back(Diagnostic{file_, pos.line, pos.column, Diagnostic::Severity::error,
+                               std::move(message)});
+}
+
+void Diagnostics::error_in(const std::string& file, int line, std::string message) {
+  errors_.push_back(
+      Diagnostic{file, line, line > 0 ? 1 : 0, Diagnostic::Severity::error, std::move(message)});
+}
+
+void Diagnostics::warning(SourcePos pos, std::string message) {
+  warnings_.push_back(Diagnostic{file_, pos.line, pos.column, Diagnostic::Severity::warning,
+                                 std::move(message)});
+}
+
+void Diagnostics::throw_if_errors() const {
+  if (!errors_.empty()) throw InputError(errors_);
+}
+
+}  // namespace staffplan::load

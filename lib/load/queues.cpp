@@ -1,0 +1,84 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "load/sections.hpp"
+#include "units/units.hpp"
+
+namespace staffplan::load {
+namespace {
+
+// "07:00-23:00"; "22:00-06:00" runs past midnight; "00:00-24:00" is always open.
+std::optional<OpenHours> read_open(const YAML::Node& node, const std::string& what, Diagnostics& diagnostics) {
+  const auto text = MapReader::scalar(node, what, diagnostics);
+  if (!text) return std::nullopt;
+  const auto dash = text->find('-');
+  try {
+    if (dash == std::string::npos) throw units::ParseError("no dash");
+    OpenHours open;
+    open.from_minute = units::parse_time_of_day(text->substr(0, dash));
+    open.to_minute = units::parse_time_of_day(text->substr(dash + 1), true);
+    if (open.from_minute == open.to_minute) {
+      diagnostics.error(node, fmt::format("{} is empty ('{}'); write 00:00-24:00 for always open", what, *text));
+      return std::nullopt;
+    }
+    return open;
+  } catch (const units::ParseError&) {
+    diagnostics.error(node, fmt::format("{}: expected opening hours like \"07:00-23:00\", got '{}'", what, *text));
+    return std::nullopt;
+  }
+}
+
+void check_goal(const Goal& goal, QueueModel model, const YAML::Node& where, const std::string& path,
+                Diagnostics& diagnostics) {
+  const bool abandon_goal = model == QueueModel::erlang_a && goal.max_abandon;
+  if (!goal.service_level && !goal.asa_s && !abandon_goal)
+    diagnostics.error(where, fmt::format("{} has no goal: set service_level (with answer_within) or asa{} in "
+                                         "the plan's goal or the queue's",
+                                         path, model == QueueModel::erlang_a ? " or max_abandon" : ""));
+  if (goal.service_level && !goal.answer_within_s)
+    diagnostics.error(where, fmt::format("{}: service_level needs answer_within (e.g. answer_within: 20s)", path));
+}
+
+}  // namespace
+
+void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
+  const YAML::Node list = top.get("queues");
+  if (!list.IsDefined()) return top.missing("queues");
+  if (!list.IsSequence() || list.size() == 0) {
+    diagnostics.error(list, "queues must be a list with at least one queue");
+    return;
+  }
+  const double inf = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const YAML::Node node = list[k];
+    MapReader q(node, fmt::format("queues[{}]", k), diagnostics,
+                {"name", "aht", "aht_cv", "goal", "open", "min_agents", "forecast"});
+    if (!q.ok()) continue;
+    Queue queue;
+    queue.pos = position(node);
+    if (auto name = q.text("name", true)) {
+      const bool duplicate = std::any_of(plan.queues.begin(), plan.queues.end(),
+                                         [&](const Queue& other) { return other.name == *name; });
+      if (duplicate) diagnostics.error(q.get("name"), fmt::format("duplicate queue name '{}'", *name));
+      queue.name = *name;
+      q.set_path(fmt::format("queues[{}]", *name));
+    }
+    queue.aht_s = q.duration("aht", {0, inf, false, false}, true).value_or(0);
+    queue.aht_cv = q.number("aht_cv", {0, 100});
+    queue.goal = plan.goal;
+    if (q.has("goal")) queue.goal = merge_goals(plan.goal, read_goal(q.get("goal"), q.field("goal"), diagnostics));
+    if (plan.model == QueueModel::erlang_c) queue.goal.max_abandon.reset();  // no abandonment in erlang_c
+    check_goal(queue.goal, plan.model, node, q.path(), diagnostics);
+    if (q.has("open")) queue.open = read_open(q.get("open"), q.field("open"), diagnostics);
+    queue.min_agents = q.count("min_agents", 0, 1000000).value_or(0);
+    if (!q.has("forecast"))
+      q.missing("forecast");
+    else
+      read_forecast(q.get("forecast"), q.field("forecast"), queue, plan, clock, diagnostics);
+    plan.queues.push_back(std::move(queue));
+  }
+}
+
+}  // namespace staffplan::load

@@ -1,0 +1,267 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "load/clock.hpp"
+#include "load/sections.hpp"
+#include "units/units.hpp"
+
+namespace staffplan::load {
+namespace {
+
+const double inf = std::numeric_limits<double>::infinity();
+const std::vector<std::string> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// True when `seconds` is a whole number of plan intervals.
+bool on_grid(double seconds, int interval_s) {
+  return std::fmod(seconds, static_cast<double>(interval_s)) == 0.0;
+}
+
+
+std::array<bool, 7> read_weekdays(const YAML::Node& node, const std::string& what, Diagnostics& diagnostics) {
+  std::array<bool, 7> days{};
+  if (!node.IsSequence() || node.size() == 0) {
+    diagnostics.error(node, fmt::format("{} must be a list of weekdays like [mon, tue, wed]", what));
+    return days;
+  }
+  for (const auto& day : node) {
+    const auto name = MapReader::scalar(day, what, diagnostics);
+    if (!name) continue;
+    const auto it = std::find(weekday_names.begin(), weekday_names.end(), *name);
+    if (it != weekday_names.end()) {
+      days[static_cast<std::size_t>(it - weekday_names.begin())] = true;
+      continue;
+    }
+    const std::string guess = suggest(*name, weekday_names);
+    diagnostics.error(day, fmt::format("{}: unknown weekday '{}'{}", what, *name,
+                                       guess.empty() ? " (expected mon, tue, wed, thu, fri, sat or sun)"
+                                                     : fmt::format("; did you mean '{}'?", guess)));
+  }
+  return days;
+}
+
+std::optional<Break> read_break(const YAML::Node& node, const std::string& path, const Shift& shift,
+                                int interval_s, Diagnostics& diagnostics) {
+  const MapReader b(node, path, diagnostics, {"length", "window", "paid"});
+  if (!b.ok()) return std::nullopt;
+  Break out;
+  const auto length = b.duration("length", {0, inf, false, false}, true);
+  out.paid = b.flag("paid").value_or(true);
+  const YAML::Node window = b.get("window");
+  if (!window.IsDefined()) {
+    b.missing("window");
+    return std::nullopt;
+  }
+  if (!window.IsSequence() || window.size() != 2) {
+    diagnostics.error(window, fmt::format("{} must be two durations after the shift start, e.g. [\"3h\", \"5h\"]",
+                                          b.field("window")));
+    return std::nullopt;
+  }
+  const auto from = parse_duration_at(window[0], b.field("window") + "[0]", {0, inf}, diagnostics);
+  const auto to = parse_duration_at(window[1], b.field("window") + "[1]", {0, inf}, diagnostics);
+  if (!length || !from || !to) return std::nullopt;
+  out.length_s = *length;
+  out.window_from_s = *from;
+  out.window_to_s = *to;
+  bool ok = true;
+  const auto off_grid = [&](const YAML::Node& where, const std::string& what, double value) {
+    if (interval_s > 0 && !on_grid(value, interval_s)) {
+      diagnostics.error(where, fmt::format("{} must be a multiple of the plan's {} interval, got {}", what,
+                                           interval_text(interval_s), units::format_duration(value)));
+      ok = false;
+    }
+  };
+  off_grid(b.get("length"), b.field("length"), out.length_s);
+  off_grid(window[0], b.field("window") + "[0]", out.window_from_s);
+  off_grid(window[1], b.field("window") + "[1]", out.window_to_s);
+  if (out.window_from_s > out.window_to_s) {
+    diagnostics.error(window, fmt::format("{}: the window's start {} is after its end {}", b.field("window"),
+                                          units::format_duration(out.window_from_s),
+                                          units::format_duration(out.window_to_s)));
+    return std::nullopt;
+  }
+  if (shift.length_s > 0 && out.window_to_s + out.length_s > shift.length_s) {
+    diagnostics.error(window, fmt::format("{}: a {} break starting as late as {} ends after the {} shift",
+                                          b.field("window"), units::format_duration(out.length_s),
+                                          units::format_duration(out.window_to_s),
+                                          units::format_duration(shift.length_s)));
+    return std::nullopt;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// Breaks never overlap, so their windows must allow some placement: earliest
+// deadline first, each break as early as its window and the previous break allow.
+bool breaks_fit(std::vector<Break> breaks) {
+  std::sort(breaks.begin(), breaks.end(),
+            [](const Break& a, const Break& b) { return a.window_to_s < b.window_to_s; });
+  double free_from = 0;
+  for (const auto& b : breaks) {
+    const double at = std::max(b.window_from_s, free_from);
+    if (at > b.window_to_s) return false;
+    free_from = at + b.length_s;
+  }
+  return true;
+}
+
+std::optional<Shift> read_shift(const YAML::Node& node, const std::string& site_path, std::size_t k,
+                                const std::vector<Shift>& siblings, int interval_s, Diagnostics& diagnostics) {
+  MapReader s(node, fmt::format("{}.shifts[{}]", site_path, k), diagnostics,
+              {"name", "start", "latest_start", "start_step", "length", "days", "breaks", "hourly_cost",
+               "min_agents", "max_agents"});
+  if (!s.ok()) return std::nullopt;
+  Shift shift;
+  shift.pos = position(node);
+  const std::size_t errors_before = diagnostics.error_count();
+  if (const auto name = s.text("name", true)) {
+    if (std::any_of(siblings.begin(), siblings.end(), [&](const Shift& other) { return other.name == *name; }))
+      diagnostics.error(s.get("name"), fmt::format("duplicate shift name '{}' in {}", *name, site_path));
+    shift.name = *name;
+    s.set_path(fmt::format("{}.shifts[{}]", site_path, *name));
+  }
+  shift.start_minute = s.time_of_day("start", true).value_or(0);
+  shift.latest_start_minute = s.time_of_day("latest_start").value_or(shift.start_minute);
+  if (shift.latest_start_minute < shift.start_minute)
+    diagnostics.error(s.get("latest_start"),
+                      fmt::format("{} {} is before start {}", s.field("latest_start"),
+                                  units::format_time_of_day(shift.latest_start_minute),
+                                  units::format_time_of_day(shift.start_minute)));
+  shift.start_step_s = interval_s;
+  if (const auto step = s.duration("start_step", {0, inf, false, false})) {
+    if (interval_s > 0 && !on_grid(*step, interval_s))
+      diagnostics.error(s.get("start_step"), fmt::format("{} must be a multiple of the plan's {} interval, got {}",
+                                                         s.field("start_step"), interval_text(interval_s),
+                                                         units::format_duration(*step)));
+    else
+      shift.start_step_s = static_cast<int>(*step);
+  }
+  if (const auto length = s.duration("length", {0, inf, false, false}, true)) {
+    if (*length > 86400)
+      diagnostics.error(s.get("length"), fmt::format("{} must be at most 24h, got {}", s.field("length"),
+                                                     units::format_duration(*length)));
+    else if (interval_s > 0 && !on_grid(*length, interval_s))
+      diagnostics.error(s.get("length"), fmt::format("{} must be a multiple of the plan's {} interval, got {}",
+                                                     s.field("length"), interval_text(interval_s),
+                                                     units::format_duration(*length)));
+    else
+      shift.length_s = static_cast<int>(*length);
+  }
+  shift.weekdays.fill(true);
+  if (s.has("days")) shift.weekdays = read_weekdays(s.get("days"), s.field("days"), diagnostics);
+  if (s.has("breaks")) {
+    const YAML::Node breaks = s.get("breaks");
+    if (!breaks.IsSequence()) {
+      diagnostics.error(breaks, fmt::format("{} must be a list of breaks", s.field("breaks")));
+    } else {
+      for (std::size_t b = 0; b < breaks.size(); ++b)
+        if (auto br = read_break(breaks[b], fmt::format("{}[{}]", s.field("breaks"), b), shift, interval_s,
+                                 diagnostics))
+          shift.breaks.push_back(*br);
+      if (shift.breaks.size() == breaks.size() && !breaks_fit(shift.breaks))
+        diagnostics.error(breaks, fmt::format("{}: the break windows do not leave room to place every break "
+                                              "without overlapping",
+                                              s.field("breaks")));
+    }
+  }
+  shift.hourly_cost = s.number("hourly_cost", {0, inf});
+  shift.min_agents = s.count("min_agents", 0, 1000000).value_or(0);
+  shift.max_agents = s.count("max_agents", 0, 1000000);
+  if (shift.max_agents && *shift.max_agents < shift.min_agents)
+    diagnostics.error(s.get("max_agents"), fmt::format("{} {} is below min_agents {}", s.field("max_agents"),
+                                                       *shift.max_agents, shift.min_agents));
+  if (diagnostics.error_count() != errors_before) return std::nullopt;
+  return shift;
+}
+
+std::vector<int> read_site_queues(const YAML::Node& node, const std::string& what, const Plan& plan,
+                                  Diagnostics& diagnostics) {
+  std::vector<int> indices;
+  if (!node.IsSequence() || node.size() == 0) {
+    diagnostics.error(node, fmt::format("{} must be a list of queue names", what));
+    return indices;
+  }
+  std::vector<std::string> names;
+  for (const auto& q : plan.queues) names.push_back(q.name);
+  for (const auto& entry : node) {
+    const auto name = MapReader::scalar(entry, what, diagnostics);
+    if (!name) continue;
+    const auto it = std::find(names.begin(), names.end(), *name);
+    if (it == names.end()) {
+      const std::string guess = suggest(*name, names);
+      diagnostics.error(entry, fmt::format("{}: unknown queue '{}'{}", what, *name,
+                                           guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+      continue;
+    }
+    const int index = static_cast<int>(it - names.begin());
+    if (std::find(indices.begin(), indices.end(), index) != indices.end())
+      diagnostics.error(entry, fmt::format("{}: queue '{}' is listed twice", what, *name));
+    else
+      indices.push_back(index);
+  }
+  std::sort(indices.begin(), indices.end());
+  return indices;
+}
+
+}  // namespace
+
+void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
+  const YAML::Node list = top.get("sites");
+  if (!list.IsDefined()) return;  // a plan without sites can still give its requirement
+  if (!list.IsSequence()) {
+    diagnostics.error(list, "sites must be a list of sites");
+    return;
+  }
+  const int interval_s = clock.ok ? plan.horizon.interval_s : 0;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const YAML::Node node = list[k];
+    MapReader s(node, fmt::format("sites[{}]", k), diagnostics,
+                {"name", "timezone", "hourly_cost", "seats", "shrinkage", "queues", "shifts"});
+    if (!s.ok()) continue;
+    Site site;
+    site.pos = position(node);
+    if (const auto name = s.text("name", true)) {
+      if (std::any_of(plan.sites.begin(), plan.sites.end(), [&](const Site& other) { return other.name == *name; }))
+        diagnostics.error(s.get("name"), fmt::format("duplicate site name '{}'", *name));
+      site.name = *name;
+      s.set_path(fmt::format("sites[{}]", *name));
+    }
+    const date::time_zone* zone = clock.zone;
+    site.timezone = plan.horizon.timezone;
+    if (const auto tz = s.text("timezone")) {
+      zone = find_zone(*tz);
+      site.timezone = *tz;
+      if (!zone)
+        diagnostics.error(s.get("timezone"),
+                          fmt::format("{}: unknown time zone '{}' (expected an IANA name like Asia/Manila)",
+                                      s.field("timezone"), *tz));
+    }
+    site.hourly_cost = s.number("hourly_cost", {0, inf}, true).value_or(0);
+    site.seats = s.count("seats", 1, 10000000);
+    site.shrinkage = s.fraction("shrinkage", {0, 1, true, false}).value_or(plan.shrinkage);
+    if (s.has("queues")) {
+      site.queues = read_site_queues(s.get("queues"), s.field("queues"), plan, diagnostics);
+    } else {
+      for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) site.queues.push_back(q);
+    }
+    const YAML::Node shifts = s.get("shifts");
+    if (!shifts.IsDefined()) {
+      s.missing("shifts");
+    } else if (!shifts.IsSequence() || shifts.size() == 0) {
+      diagnostics.error(shifts, fmt::format("{} must be a list with at least one shift", s.field("shifts")));
+    } else {
+      for (std::size_t j = 0; j < shifts.size(); ++j)
+        if (auto shift = read_shift(shifts[j], s.path(), j, site.shifts, interval_s, diagnostics))
+          site.shifts.push_back(std::move(*shift));
+    }
+    if (clock.ok && zone) {
+      const Horizon& h = plan.horizon;
+      site.utc_offset_s = offsets_at(*zone, h.start_utc, h.interval_s, h.count);
+      for (auto& shift : site.shifts) expand_shift_starts(h, *zone, site, shift, diagnostics);
+    }
+    plan.sites.push_back(std::move(site));
+  }
+}
+
+}  // namespace staffplan::load

@@ -1,0 +1,29 @@
+#pragma once
+// Reading a plan file into a yaml-cpp node tree, defensively: a size cap checked
+// before reading, and a cheap event pre-scan that rejects aliases (plan files have
+// no use for them, and they are how "billion laughs" documents explode) and
+// absurd nesting before any node is built.
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "load/diagnostics.hpp"
+
+namespace staffplan::load {
+
+// Plan files above this size are refused before reading (a year of 15-minute
+// volumes for ten queues is about 2 MiB).
+inline constexpr std::uintmax_t max_plan_bytes = 64u << 20;
+// Deepest nesting of mappings/sequences accepted (a plan needs 5).
+inline constexpr int max_plan_depth = 32;
+
+// The file's text, or nullopt with an error recorded (missing, unreadable, too large).
+std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& diagnostics);
+
+// The root mapping of a plan's text, or nullopt with an error recorded (empty, not
+// YAML, several documents, aliases, too deep, not a mapping).
+std::optional<YAML::Node> parse_plan_text(const std::string& text, Diagnostics& diagnostics);
+
+}  // namespace staffplan::load
