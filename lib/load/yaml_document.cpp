@@ -22,7 +22,11 @@ class PreScan : public YAML::EventHandler {
  public:
   int documents = 0;
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  YAML::Mark first_document, second_document;  // where they start
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    (++documents == 1 ? first_document : second_document) = mark;
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -107,10 +111,17 @@ std::optional<YAML::Node> parse_plan_text(const std::string& text, Diagnostics& 
     std::istringstream scan_stream(text);
     YAML::Parser parser(scan_stream);
     PreScan scan;
-    while (parser.HandleNextDocument(scan)) {
+    // Stop at the second document: a plan has one, and on some malformed input
+    // yaml-cpp 0.7 yields empty documents forever without consuming any text
+    // (fuzz finding, the same bug as yaml-cpp's LoadAll loop, upstream PR 1319).
+    while (scan.documents < 2 && parser.HandleNextDocument(scan)) {
+    }
+    if (scan.documents > 1 && scan.second_document.pos == scan.first_document.pos) {
+      diagnostics.error(scan.first_document, "not valid YAML: cannot parse the text from here on");
+      return std::nullopt;
     }
     if (scan.documents > 1) {
-      diagnostics.error(SourcePos{1, 1}, fmt::format("expected one YAML document, found {}", scan.documents));
+      diagnostics.error(scan.second_document, "expected one YAML document, but a second one starts here");
       return std::nullopt;
     }
     root = YAML::Load(text);
