@@ -1,15 +1,138 @@
-#include <stdexcept>
+// `staffplan simulate PLAN.yaml`: parse flags, get a staffing (from --plan JSON or
+// by solving the plan like `staffplan plan` with default options), simulate,
+// report (SPEC §5).
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "cli.hpp"
+#include "load/load.hpp"
+#include "model/errors.hpp"
+#include "optimize/optimize.hpp"
+#include "require/require.hpp"
+#include "simulate/simulate.hpp"
+#include "units/units.hpp"
 
 namespace staffplan::cli {
+namespace {
 
-// Placeholder registration until the command lands (see its issue).
+struct SimulateFlags {
+  CommonOptions common;
+  std::string plan_path;
+  std::string staffing_json;   // --plan
+  int replications = 30;
+  std::string seed = "1";
+  int threads = 0;             // 0 = one per hardware thread
+  std::string aht_cv;          // empty = the queues' own
+  bool strict = false;
+  std::string view = "intervals";
+};
+
+// A bad flag value, printed as "staffplan: error: --flag: what" (like `plan`).
+[[noreturn]] void bad_flag(const std::string& flag, const std::string& what) {
+  throw InputError(std::vector<Diagnostic>{Diagnostic{.file = "staffplan", .message = flag + ": " + what}});
+}
+
+std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t seed = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size())
+    bad_flag("--seed", fmt::format("expected a whole number from 0 to 18446744073709551615, got '{}'", text));
+  return seed;
+}
+
+double parse_aht_cv(const std::string& text) {
+  double cv = 0;
+  try {
+    cv = units::parse_number(text);
+  } catch (const units::ParseError& e) {
+    bad_flag("--aht-cv", e.what());
+  }
+  if (cv < 0 || cv > 100) bad_flag("--aht-cv", fmt::format("must be in [0, 100], got '{}'", text));
+  return cv;
+}
+
+Staffing staffing_for(const Plan& plan, const SimulateFlags& flags) {
+  if (!flags.staffing_json.empty()) return load::load_staffing_json(flags.staffing_json, plan);
+  const require::Requirement requirement = require::compute(plan);
+  for (const auto& w : requirement.warnings) warn(flags.common, w.to_string());
+  const optimize::Schedule schedule = optimize::solve(plan, requirement, optimize::SolveOptions{});
+  return optimize::productive_staffing(plan, schedule);
+}
+
+// --strict: a queue misses its goal when even the upper confidence bound of its
+// simulated service level is below it (with one replication: the mean).
+void check_goals(const Plan& plan, const simulate::Result& result) {
+  std::string missed;
+  for (const auto& q : result.queues) {
+    if (!q.goal_service_level) continue;
+    const auto& sl = q.simulated.service_level;
+    const double upper = std::isnan(sl.hi) ? sl.mean : sl.hi;
+    if (std::isnan(upper) || upper >= *q.goal_service_level) continue;
+    if (!missed.empty()) missed += "; ";
+    missed += fmt::format("queue '{}' service level {:.1f}% (upper bound {:.1f}%) is below its goal {:.1f}%",
+                          plan.queues[static_cast<std::size_t>(q.queue)].name, 100 * sl.mean, 100 * upper,
+                          100 * *q.goal_service_level);
+  }
+  if (!missed.empty()) throw NoResultError(fmt::format("--strict: {}", missed));
+}
+
+int run_simulate(const SimulateFlags& flags) {
+  simulate::Options options;
+  options.replications = flags.replications;
+  options.seed = parse_seed(flags.seed);
+  options.threads = flags.threads > 0 ? flags.threads
+                                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!flags.aht_cv.empty()) options.aht_cv = parse_aht_cv(flags.aht_cv);
+
+  std::vector<Diagnostic> warnings;
+  const Plan plan = load::load_plan(flags.plan_path, &warnings);
+  for (const auto& w : warnings) warn(flags.common, w.to_string());
+  const Staffing staffing = staffing_for(plan, flags);
+
+  if (progress_allowed(flags.common)) {
+    options.on_progress = [](int done, int total) {
+      fmt::print(stderr, "\rsimulating: {}/{} queue replications", done, total);
+      if (done == total) fmt::print(stderr, "\n");
+    };
+  }
+  const simulate::Result result = simulate::run(plan, staffing, options);
+  const auto view = flags.view == "summary" ? report::SimulationView::summary
+                                            : report::SimulationView::intervals;
+  emit(flags.common, report::render_simulation(plan, result, flags.common.parsed_format(), view));
+  if (flags.strict) check_goals(plan, result);
+  return ExitCode::ok;
+}
+
+}  // namespace
+
 void add_simulate_command(CLI::App& app, Action& action) {
-  auto* command = app.add_subcommand("simulate", "simulate (not yet available)");
-  command->callback([&action] {
-    action = [] () -> int { throw std::runtime_error("'simulate' is not available yet"); };
-  });
+  auto flags = std::make_shared<SimulateFlags>();
+  auto* command = app.add_subcommand(
+      "simulate", "discrete-event simulation of a plan: what service it really gives");
+  command->add_option("PLAN.yaml", flags->plan_path, "Plan file")->required();
+  command->add_option("--plan", flags->staffing_json,
+                      "Staffing from FILE.json written by 'staffplan plan -f json' (default: solve the plan)");
+  command->add_option("--replications", flags->replications, "Independent replications")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command->add_option("--seed", flags->seed, "Random seed (same seed, same output)")->capture_default_str();
+  command->add_option("--threads", flags->threads, "Worker threads (0 = one per CPU); output does not depend on it")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command->add_option("--aht-cv", flags->aht_cv,
+                      "Handling-time coefficient of variation for every queue (1 = exponential, else lognormal)");
+  command->add_flag("--strict", flags->strict,
+                    "Exit 1 when a queue's simulated service level is surely below its goal");
+  command->add_option("--view", flags->view, "CSV rows: intervals or summary (json carries both)")
+      ->check(CLI::IsMember({"intervals", "summary"}))
+      ->capture_default_str();
+  add_common_options(*command, flags->common);
+  command->callback([&action, flags] { action = [flags] { return run_simulate(*flags); }; });
 }
 
 }  // namespace staffplan::cli

@@ -93,7 +93,8 @@ sites:
 
 
 def follow_the_sun():
-    text = HEADER.format(name="Follow the sun, week 48") + """model: erlang_a          # callers hang up after 2 minutes on average
+    text = HEADER.format(name="Follow the sun, week 48") + """cyclic: true                 # the week repeats: Sunday's night shifts cover Monday's early hours
+model: erlang_a          # callers hang up after 2 minutes on average
 patience: 2m
 shrinkage: 30%
 goal:
@@ -232,7 +233,8 @@ def csv_plan():
         for k, calls in enumerate(day_volumes(60, d)):
             lines.append(f"2026-11-{23 + d:02}T{k // 2:02}:{30 * (k % 2):02},{calls},{290 if k < 24 else 310}")
     (ROOT / "forecast" / "sales.csv").write_text("\n".join(lines) + "\n")
-    text = HEADER.format(name="Sales line, week 48 (forecast from CSV)") + """model: erlang_c
+    text = HEADER.format(name="Sales line, week 48 (forecast from CSV)") + """cyclic: true                 # the week repeats: Sunday's night shift covers Monday 00:00-06:00
+model: erlang_c
 shrinkage: 30%
 goal: { service_level: 80%, answer_within: 20s, asa: 30s }
 

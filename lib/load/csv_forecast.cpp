@@ -74,7 +74,7 @@ std::optional<std::string> slurp(const std::string& path, std::string& error) {
 
 }  // namespace
 
-void read_csv_forecast(const std::string& csv_path, const YAML::Node& where, const std::string& what,
+void read_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
                        Queue& queue, const Horizon& horizon, const date::time_zone& zone,
                        Diagnostics& diagnostics) {
   std::string error;

@@ -2,7 +2,7 @@
 // Collects every problem found while loading one plan, so `validate` can report
 // all of them at once. Positions come from yaml-cpp marks (0-based) and are
 // stored 1-based, as editors count.
-#include <yaml-cpp/yaml.h>
+#include "load/yaml_tree.hpp"
 
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ class Diagnostics {
   const std::string& file() const { return file_; }
 
   void error(const YAML::Mark& mark, std::string message);
-  void error(const YAML::Node& node, std::string message) { error(node.Mark(), std::move(message)); }
+  void error(const Node& node, std::string message) { error(node.Mark(), std::move(message)); }
   void error(SourcePos pos, std::string message);
   // An error in another file (a forecast CSV), at a 1-based line (0 = whole file).
   void error_in(const std::string& file, int line, std::string message);
@@ -41,6 +41,6 @@ class Diagnostics {
 
 // 1-based position of a yaml-cpp mark (0, 0 when the mark is unknown).
 SourcePos position(const YAML::Mark& mark);
-inline SourcePos position(const YAML::Node& node) { return position(node.Mark()); }
+inline SourcePos position(const Node& node) { return position(node.Mark()); }
 
 }  // namespace staffplan::load

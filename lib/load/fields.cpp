@@ -26,7 +26,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-const char* kind_of(const YAML::Node& node) {
+const char* kind_of(const Node& node) {
   if (node.IsMap()) return "a mapping";
   if (node.IsSequence()) return "a list";
   if (node.IsNull()) return "nothing";
@@ -62,7 +62,7 @@ std::string Range::text() const {
                      high_inclusive ? ']' : ')');
 }
 
-MapReader::MapReader(const YAML::Node& node, std::string path, Diagnostics& diagnostics,
+MapReader::MapReader(const Node& node, std::string path, Diagnostics& diagnostics,
                      std::vector<std::string> keys)
     : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {
   if (!node.IsMap()) {
@@ -71,8 +71,8 @@ MapReader::MapReader(const YAML::Node& node, std::string path, Diagnostics& diag
   }
   ok_ = true;
   std::vector<std::string> seen;
-  for (const auto& entry : node) {
-    const YAML::Node& key = entry.first;
+  for (std::size_t k = 0; k < node.size(); ++k) {
+    const Node key = node.key_at(k);
     if (!key.IsScalar()) {
       diagnostics_.error(key, fmt::format("{}: keys must be plain words", path_));
       continue;
@@ -99,13 +99,13 @@ std::string MapReader::field(std::string_view key) const {
 
 bool MapReader::has(const std::string& key) const { return ok_ && node_[key].IsDefined(); }
 
-YAML::Node MapReader::get(const std::string& key) const {
-  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
+Node MapReader::get(const std::string& key) const {
+  if (!ok_) return Node();
   return node_[key];
 }
 
 YAML::Mark MapReader::mark_of(const std::string& key) const {
-  const YAML::Node value = get(key);
+  const Node value = get(key);
   return value.IsDefined() ? value.Mark() : node_.Mark();
 }
 
@@ -113,7 +113,7 @@ void MapReader::missing(const std::string& key) const {
   if (ok_) diagnostics_.error(node_, fmt::format("missing required key '{}' in {}", key, path_));
 }
 
-std::optional<std::string> MapReader::scalar(const YAML::Node& node, const std::string& what,
+std::optional<std::string> MapReader::scalar(const Node& node, const std::string& what,
                                              Diagnostics& diagnostics) {
   if (node.IsScalar()) return node.Scalar();
   diagnostics.error(node, fmt::format("{} must be a single value, got {}", what, kind_of(node)));
@@ -121,7 +121,7 @@ std::optional<std::string> MapReader::scalar(const YAML::Node& node, const std::
 }
 
 std::optional<std::string> MapReader::scalar_of(const std::string& key, bool required) const {
-  const YAML::Node value = get(key);
+  const Node value = get(key);
   if (!value.IsDefined()) {
     if (required) missing(key);
     return std::nullopt;
@@ -141,7 +141,7 @@ std::optional<std::string> MapReader::text(const std::string& key, bool required
 namespace {
 
 template <typename Parse>
-std::optional<double> parse_in_range(const YAML::Node& node, const std::string& what, Range range,
+std::optional<double> parse_in_range(const Node& node, const std::string& what, Range range,
                                      Diagnostics& diagnostics, Parse parse) {
   const auto text = MapReader::scalar(node, what, diagnostics);
   if (!text) return std::nullopt;
@@ -161,13 +161,13 @@ std::optional<double> parse_in_range(const YAML::Node& node, const std::string& 
 
 }  // namespace
 
-std::optional<double> parse_duration_at(const YAML::Node& node, const std::string& what, Range range,
+std::optional<double> parse_duration_at(const Node& node, const std::string& what, Range range,
                                         Diagnostics& diagnostics) {
   return parse_in_range(node, what, range, diagnostics,
                         [](const std::string& t) { return units::parse_duration(t); });
 }
 
-std::optional<double> parse_number_at(const YAML::Node& node, const std::string& what, Range range,
+std::optional<double> parse_number_at(const Node& node, const std::string& what, Range range,
                                       Diagnostics& diagnostics) {
   return parse_in_range(node, what, range, diagnostics,
                         [](const std::string& t) { return units::parse_number(t); });

@@ -5,7 +5,7 @@
 // units parsers, so plan files and command-line flags accept the same text.
 // A getter that finds a bad value records an error and returns nullopt; the
 // caller then simply carries on, so all errors of a file are collected.
-#include <yaml-cpp/yaml.h>
+#include "load/yaml_tree.hpp"
 
 #include <optional>
 #include <string>
@@ -41,18 +41,18 @@ class MapReader {
  public:
   // Checks that `node` is a mapping whose keys are all in `keys` (unknown keys and
   // duplicates are errors, with a "did you mean" suggestion).
-  MapReader(const YAML::Node& node, std::string path, Diagnostics& diagnostics,
+  MapReader(const Node& node, std::string path, Diagnostics& diagnostics,
             std::vector<std::string> keys);
 
   bool ok() const { return ok_; }  // the node was a mapping
-  const YAML::Node& node() const { return node_; }
+  const Node& node() const { return node_; }
   const std::string& path() const { return path_; }
   // Names the mapping in later messages, e.g. "queues[english]" once the name is read.
   void set_path(std::string path) { path_ = std::move(path); }
   std::string field(std::string_view key) const;  // "path.key"
 
   bool has(const std::string& key) const;
-  YAML::Node get(const std::string& key) const;   // undefined node when absent
+  Node get(const std::string& key) const;   // undefined node when absent
   YAML::Mark mark_of(const std::string& key) const;  // the value's mark (the map's when absent)
   void missing(const std::string& key) const;     // records "missing required key"
 
@@ -67,22 +67,22 @@ class MapReader {
 
   // The scalar text of `node`, or nullopt with an error naming `what` when it is
   // a mapping, sequence or null.
-  static std::optional<std::string> scalar(const YAML::Node& node, const std::string& what,
+  static std::optional<std::string> scalar(const Node& node, const std::string& what,
                                            Diagnostics& diagnostics);
 
  private:
   std::optional<std::string> scalar_of(const std::string& key, bool required) const;
 
-  YAML::Node node_;
+  Node node_;
   std::string path_;
   Diagnostics& diagnostics_;
   bool ok_ = false;
 };
 
 // Parses one value with a units parser; on failure records "WHAT: <parser message>".
-std::optional<double> parse_duration_at(const YAML::Node& node, const std::string& what,
+std::optional<double> parse_duration_at(const Node& node, const std::string& what,
                                         Range range, Diagnostics& diagnostics);
-std::optional<double> parse_number_at(const YAML::Node& node, const std::string& what, Range range,
+std::optional<double> parse_number_at(const Node& node, const std::string& what, Range range,
                                       Diagnostics& diagnostics);
 
 }  // namespace staffplan::load

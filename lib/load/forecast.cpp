@@ -17,7 +17,7 @@ namespace {
 
 const double inf = std::numeric_limits<double>::infinity();
 
-void read_volumes(const YAML::Node& node, const std::string& what, Queue& queue, const Plan& plan,
+void read_volumes(const Node& node, const std::string& what, Queue& queue, const Plan& plan,
                   const PlanClock& clock, Diagnostics& diagnostics) {
   if (!node.IsSequence()) {
     diagnostics.error(node, fmt::format("{} must be a list of calls per interval", what));
@@ -40,7 +40,7 @@ void read_volumes(const YAML::Node& node, const std::string& what, Queue& queue,
   }
 }
 
-void read_rows(const YAML::Node& node, const std::string& what, Queue& queue, const Plan& plan,
+void read_rows(const Node& node, const std::string& what, Queue& queue, const Plan& plan,
                const PlanClock& clock, Diagnostics& diagnostics) {
   if (!node.IsSequence()) {
     diagnostics.error(node, fmt::format("{} must be a list of {{at, calls, aht}} rows", what));
@@ -88,7 +88,7 @@ std::optional<int> interval_at(const Horizon& horizon, std::int64_t utc, std::st
   return static_cast<int>(offset / horizon.interval_s);
 }
 
-void read_forecast(const YAML::Node& node, const std::string& path, Queue& queue, const Plan& plan,
+void read_forecast(const Node& node, const std::string& path, Queue& queue, const Plan& plan,
                    const PlanClock& clock, Diagnostics& diagnostics) {
   const MapReader forecast(node, path, diagnostics, {"volumes", "rows", "csv"});
   if (!forecast.ok()) return;

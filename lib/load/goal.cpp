@@ -6,7 +6,7 @@
 
 namespace staffplan::load {
 
-Goal read_goal(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics) {
+Goal read_goal(const Node& node, const std::string& path, Diagnostics& diagnostics) {
   const MapReader goal(node, path, diagnostics,
                        {"service_level", "answer_within", "asa", "max_occupancy", "max_abandon"});
   const double inf = std::numeric_limits<double>::infinity();

@@ -60,7 +60,7 @@ void warn_calls_outside_open_hours(const Plan& plan, Diagnostics& diagnostics) {
   }
 }
 
-Plan read_plan(const YAML::Node& root, const std::string& file_name, Diagnostics& diagnostics) {
+Plan read_plan(const Node& root, const std::string& file_name, Diagnostics& diagnostics) {
   Plan plan;
   plan.file = file_name;
   const MapReader top(root, "plan", diagnostics, plan_keys);
@@ -81,10 +81,10 @@ Plan read_plan(const YAML::Node& root, const std::string& file_name, Diagnostics
   return plan;
 }
 
-Plan finish(Diagnostics& diagnostics, const std::optional<YAML::Node>& root, const std::string& file_name,
+Plan finish(Diagnostics& diagnostics, const std::unique_ptr<Tree>& tree, const std::string& file_name,
             std::vector<Diagnostic>* warnings) {
   diagnostics.throw_if_errors();
-  Plan plan = read_plan(*root, file_name, diagnostics);
+  Plan plan = read_plan(tree->root(), file_name, diagnostics);
   diagnostics.throw_if_errors();
   if (warnings)
     warnings->insert(warnings->end(), diagnostics.warnings().begin(), diagnostics.warnings().end());

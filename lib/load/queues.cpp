@@ -10,7 +10,7 @@ namespace staffplan::load {
 namespace {
 
 // "07:00-23:00"; "22:00-06:00" runs past midnight; "00:00-24:00" is always open.
-std::optional<OpenHours> read_open(const YAML::Node& node, const std::string& what, Diagnostics& diagnostics) {
+std::optional<OpenHours> read_open(const Node& node, const std::string& what, Diagnostics& diagnostics) {
   const auto text = MapReader::scalar(node, what, diagnostics);
   if (!text) return std::nullopt;
   const auto dash = text->find('-');
@@ -30,7 +30,7 @@ std::optional<OpenHours> read_open(const YAML::Node& node, const std::string& wh
   }
 }
 
-void check_goal(const Goal& goal, QueueModel model, const YAML::Node& where, const std::string& path,
+void check_goal(const Goal& goal, QueueModel model, const Node& where, const std::string& path,
                 Diagnostics& diagnostics) {
   const bool abandon_goal = model == QueueModel::erlang_a && goal.max_abandon;
   if (!goal.service_level && !goal.asa_s && !abandon_goal)
@@ -44,7 +44,7 @@ void check_goal(const Goal& goal, QueueModel model, const YAML::Node& where, con
 }  // namespace
 
 void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
-  const YAML::Node list = top.get("queues");
+  const Node list = top.get("queues");
   if (!list.IsDefined()) return top.missing("queues");
   if (!list.IsSequence() || list.size() == 0) {
     diagnostics.error(list, "queues must be a list with at least one queue");
@@ -52,7 +52,7 @@ void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagn
   }
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t k = 0; k < list.size(); ++k) {
-    const YAML::Node node = list[k];
+    const Node node = list[k];
     MapReader q(node, fmt::format("queues[{}]", k), diagnostics,
                 {"name", "aht", "aht_cv", "goal", "open", "min_agents", "forecast"});
     if (!q.ok()) continue;

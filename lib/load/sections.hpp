@@ -4,7 +4,6 @@
 // shift_starts.cpp). Each reads its part of the YAML into the Plan and records
 // problems in Diagnostics; none throws for bad input.
 #include <date/tz.h>
-#include <yaml-cpp/yaml.h>
 
 #include <optional>
 #include <string>
@@ -28,14 +27,14 @@ struct PlanClock {
 PlanClock read_horizon(const MapReader& top, Horizon& horizon, Diagnostics& diagnostics);
 
 // A `goal` mapping as given (unset fields stay unset), for merging.
-Goal read_goal(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics);
+Goal read_goal(const Node& node, const std::string& path, Diagnostics& diagnostics);
 // `override` merged over `base`, field by field.
 Goal merge_goals(const Goal& base, const Goal& override);
 
 void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
 
 // One queue's `forecast` mapping: fills calls and aht_s_per_interval.
-void read_forecast(const YAML::Node& node, const std::string& path, Queue& queue, const Plan& plan,
+void read_forecast(const Node& node, const std::string& path, Queue& queue, const Plan& plan,
                    const PlanClock& clock, Diagnostics& diagnostics);
 
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);

@@ -19,7 +19,7 @@ bool on_grid(double seconds, int interval_s) {
 }
 
 
-std::array<bool, 7> read_weekdays(const YAML::Node& node, const std::string& what, Diagnostics& diagnostics) {
+std::array<bool, 7> read_weekdays(const Node& node, const std::string& what, Diagnostics& diagnostics) {
   std::array<bool, 7> days{};
   if (!node.IsSequence() || node.size() == 0) {
     diagnostics.error(node, fmt::format("{} must be a list of weekdays like [mon, tue, wed]", what));
@@ -41,14 +41,14 @@ std::array<bool, 7> read_weekdays(const YAML::Node& node, const std::string& wha
   return days;
 }
 
-std::optional<Break> read_break(const YAML::Node& node, const std::string& path, const Shift& shift,
+std::optional<Break> read_break(const Node& node, const std::string& path, const Shift& shift,
                                 int interval_s, Diagnostics& diagnostics) {
   const MapReader b(node, path, diagnostics, {"length", "window", "paid"});
   if (!b.ok()) return std::nullopt;
   Break out;
   const auto length = b.duration("length", {0, inf, false, false}, true);
   out.paid = b.flag("paid").value_or(true);
-  const YAML::Node window = b.get("window");
+  const Node window = b.get("window");
   if (!window.IsDefined()) {
     b.missing("window");
     return std::nullopt;
@@ -65,7 +65,7 @@ std::optional<Break> read_break(const YAML::Node& node, const std::string& path,
   out.window_from_s = *from;
   out.window_to_s = *to;
   bool ok = true;
-  const auto off_grid = [&](const YAML::Node& where, const std::string& what, double value) {
+  const auto off_grid = [&](const Node& where, const std::string& what, double value) {
     if (interval_s > 0 && !on_grid(value, interval_s)) {
       diagnostics.error(where, fmt::format("{} must be a multiple of the plan's {} interval, got {}", what,
                                            interval_text(interval_s), units::format_duration(value)));
@@ -106,7 +106,7 @@ bool breaks_fit(std::vector<Break> breaks) {
   return true;
 }
 
-std::optional<Shift> read_shift(const YAML::Node& node, const std::string& site_path, std::size_t k,
+std::optional<Shift> read_shift(const Node& node, const std::string& site_path, std::size_t k,
                                 const std::vector<Shift>& siblings, int interval_s, Diagnostics& diagnostics) {
   MapReader s(node, fmt::format("{}.shifts[{}]", site_path, k), diagnostics,
               {"name", "start", "latest_start", "start_step", "length", "days", "breaks", "hourly_cost",
@@ -151,7 +151,7 @@ std::optional<Shift> read_shift(const YAML::Node& node, const std::string& site_
   shift.weekdays.fill(true);
   if (s.has("days")) shift.weekdays = read_weekdays(s.get("days"), s.field("days"), diagnostics);
   if (s.has("breaks")) {
-    const YAML::Node breaks = s.get("breaks");
+    const Node breaks = s.get("breaks");
     if (!breaks.IsSequence()) {
       diagnostics.error(breaks, fmt::format("{} must be a list of breaks", s.field("breaks")));
     } else {
@@ -175,7 +175,7 @@ std::optional<Shift> read_shift(const YAML::Node& node, const std::string& site_
   return shift;
 }
 
-std::vector<int> read_site_queues(const YAML::Node& node, const std::string& what, const Plan& plan,
+std::vector<int> read_site_queues(const Node& node, const std::string& what, const Plan& plan,
                                   Diagnostics& diagnostics) {
   std::vector<int> indices;
   if (!node.IsSequence() || node.size() == 0) {
@@ -207,7 +207,7 @@ std::vector<int> read_site_queues(const YAML::Node& node, const std::string& wha
 }  // namespace
 
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
-  const YAML::Node list = top.get("sites");
+  const Node list = top.get("sites");
   if (!list.IsDefined()) return;  // a plan without sites can still give its requirement
   if (!list.IsSequence()) {
     diagnostics.error(list, "sites must be a list of sites");
@@ -215,7 +215,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
   }
   const int interval_s = clock.ok ? plan.horizon.interval_s : 0;
   for (std::size_t k = 0; k < list.size(); ++k) {
-    const YAML::Node node = list[k];
+    const Node node = list[k];
     MapReader s(node, fmt::format("sites[{}]", k), diagnostics,
                 {"name", "timezone", "hourly_cost", "seats", "shrinkage", "queues", "shifts"});
     if (!s.ok()) continue;
@@ -245,7 +245,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
     } else {
       for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) site.queues.push_back(q);
     }
-    const YAML::Node shifts = s.get("shifts");
+    const Node shifts = s.get("shifts");
     if (!shifts.IsDefined()) {
       s.missing("shifts");
     } else if (!shifts.IsSequence() || shifts.size() == 0) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,46 +13,63 @@
 namespace staffplan::load {
 namespace {
 
-// Thrown by the pre-scan at the first construct the loader refuses.
+// Thrown at the first construct the loader refuses.
 struct Refused {
   YAML::Mark mark;
   std::string message;
 };
 
-// Walks parser events only: counts documents, tracks nesting, refuses aliases.
-class PreScan : public YAML::EventHandler {
+// Builds the Tree from parser events: counts documents, tracks nesting, refuses aliases.
+class TreeBuilder : public YAML::EventHandler {
  public:
+  explicit TreeBuilder(Tree& tree) : tree_(tree) {}
   int documents = 0;
 
-  YAML::Mark first_document, second_document;  // where they start
-
   void OnDocumentStart(const YAML::Mark& mark) override {
-    (++documents == 1 ? first_document : second_document) = mark;
+    // On text it cannot parse (e.g. a leading ','), yaml-cpp 0.7 yields empty documents
+    // forever without moving on (fuzz finding; upstream PR 1319): a second document
+    // starting where the first did is that, not a real second document.
+    if (++documents == 1) first_document_ = mark;
+    else if (mark.pos == first_document_.pos)
+      throw Refused{mark, "not valid YAML: cannot parse the text from here on"};
+    else
+      throw Refused{{}, ""};  // reported by the caller with the count
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add(Tree::Kind::null, mark); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     throw Refused{mark, "YAML aliases (*name) are not allowed in plan files"};
   }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
+    tree_.data()[static_cast<std::size_t>(add(Tree::Kind::scalar, mark))].text = value;
+  }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
-    enter(mark);
+    enter(add(Tree::Kind::sequence, mark), mark);
   }
-  void OnSequenceEnd() override { --depth_; }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    enter(mark);
+  void OnSequenceEnd() override { open_.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    enter(add(Tree::Kind::map, mark), mark);
   }
-  void OnMapEnd() override { --depth_; }
+  void OnMapEnd() override { open_.pop_back(); }
 
  private:
-  void enter(const YAML::Mark& mark) {
-    if (++depth_ > max_plan_depth)
+  std::int32_t add(Tree::Kind kind, const YAML::Mark& mark) {
+    auto& data = tree_.data();
+    const auto index = static_cast<std::int32_t>(data.size());
+    data.push_back(Tree::Data{kind, mark.line, mark.column, {}, {}});
+    if (!open_.empty()) data[static_cast<std::size_t>(open_.back())].children.push_back(index);
+    return index;
+  }
+  void enter(std::int32_t index, const YAML::Mark& mark) {
+    if (static_cast<int>(open_.size()) + 1 > max_plan_depth)
       throw Refused{mark, fmt::format("YAML nested more than {} levels deep; a plan needs far fewer",
                                       max_plan_depth)};
+    open_.push_back(index);
   }
-  int depth_ = 0;
+  Tree& tree_;
+  YAML::Mark first_document_;
+  std::vector<std::int32_t> open_;  // containers being filled, innermost last
 };
 
 }  // namespace
@@ -96,54 +115,43 @@ std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& 
   return text;
 }
 
-std::optional<YAML::Node> parse_plan_text(const std::string& text, Diagnostics& diagnostics) {
+std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diagnostics) {
   if (text.size() > max_plan_bytes) {
     diagnostics.error(SourcePos{}, fmt::format("plan text is larger than the limit of {} bytes (64 MiB)",
                                                max_plan_bytes));
-    return std::nullopt;
+    return nullptr;
   }
   if (text.find('\0') != std::string::npos) {
     diagnostics.error(SourcePos{1, 1}, "not a YAML plan file: it contains NUL bytes (binary data?)");
-    return std::nullopt;
+    return nullptr;
   }
-  YAML::Node root;
+  auto tree = std::make_unique<Tree>();
+  TreeBuilder builder(*tree);
   try {
-    std::istringstream scan_stream(text);
-    YAML::Parser parser(scan_stream);
-    PreScan scan;
-    // Stop at the second document: a plan has one, and on some malformed input
-    // yaml-cpp 0.7 yields empty documents forever without consuming any text
-    // (fuzz finding, the same bug as yaml-cpp's LoadAll loop, upstream PR 1319).
-    while (scan.documents < 2 && parser.HandleNextDocument(scan)) {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
     }
-    if (scan.documents > 1 && scan.second_document.pos == scan.first_document.pos) {
-      diagnostics.error(scan.first_document, "not valid YAML: cannot parse the text from here on");
-      return std::nullopt;
-    }
-    if (scan.documents > 1) {
-      diagnostics.error(scan.second_document, "expected one YAML document, but a second one starts here");
-      return std::nullopt;
-    }
-    root = YAML::Load(text);
   } catch (const Refused& refused) {
-    diagnostics.error(refused.mark, refused.message);
-    return std::nullopt;
-  } catch (const YAML::ParserException& e) {
-    diagnostics.error(e.mark, fmt::format("not valid YAML: {}", e.msg));
-    return std::nullopt;
+    if (refused.message.empty())
+      diagnostics.error(SourcePos{1, 1}, "expected one YAML document, found several (separated by ---)");
+    else
+      diagnostics.error(refused.mark, refused.message);
+    return nullptr;
   } catch (const YAML::Exception& e) {
     diagnostics.error(e.mark, fmt::format("not valid YAML: {}", e.msg));
-    return std::nullopt;
+    return nullptr;
   }
+  const Node root = tree->root();
   if (!root.IsDefined() || root.IsNull()) {
     diagnostics.error(SourcePos{1, 1}, "the plan file is empty (expected a mapping starting with 'version: 1')");
-    return std::nullopt;
+    return nullptr;
   }
   if (!root.IsMap()) {
-    diagnostics.error(root, "expected a mapping of plan keys (version, timezone, queues, ...) at the top level");
-    return std::nullopt;
+    diagnostics.error(root.Mark(), "expected a mapping of plan keys (version, timezone, queues, ...) at the top level");
+    return nullptr;
   }
-  return root;
+  return tree;
 }
 
 }  // namespace staffplan::load

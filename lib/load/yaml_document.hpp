@@ -1,15 +1,15 @@
 #pragma once
-// Reading a plan file into a yaml-cpp node tree, defensively: a size cap checked
-// before reading, and a cheap event pre-scan that rejects aliases (plan files have
-// no use for them, and they are how "billion laughs" documents explode) and
-// absurd nesting before any node is built.
-#include <yaml-cpp/yaml.h>
-
+// Reading a plan file into a YAML tree, defensively: a size cap checked before
+// reading, and a single pass over yaml-cpp's parser events that rejects aliases
+// (plan files have no use for them, and they are how "billion laughs" documents
+// explode) and absurd nesting while it builds the tree.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "load/diagnostics.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace staffplan::load {
 
@@ -22,8 +22,8 @@ inline constexpr int max_plan_depth = 32;
 // The file's text, or nullopt with an error recorded (missing, unreadable, too large).
 std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& diagnostics);
 
-// The root mapping of a plan's text, or nullopt with an error recorded (empty, not
-// YAML, several documents, aliases, too deep, not a mapping).
-std::optional<YAML::Node> parse_plan_text(const std::string& text, Diagnostics& diagnostics);
+// The tree of a plan's text whose root is a mapping, or null with an error recorded
+// (empty, not YAML, several documents, aliases, too deep, not a mapping).
+std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diagnostics);
 
 }  // namespace staffplan::load

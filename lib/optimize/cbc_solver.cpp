@@ -1,5 +1,7 @@
 #include "optimize/cbc_solver.hpp"
 
+#include "optimize/clp_load.hpp"
+
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
@@ -13,35 +15,6 @@
 
 namespace staffplan::optimize {
 namespace {
-
-double finite_or(double value, double big) {
-  if (std::isinf(value)) return value > 0 ? big : -big;
-  return value;
-}
-
-// Loads the model into a quiet Clp interface.
-void load(const MilpModel& m, OsiClpSolverInterface& solver, bool with_integers) {
-  const int cols = m.num_vars();
-  std::vector<int> length(cols);
-  const int* outer = m.a.outerIndexPtr();
-  for (int v = 0; v < cols; ++v) length[v] = outer[v + 1] - outer[v];
-  const CoinPackedMatrix matrix(true, m.num_rows(), cols, m.a.nonZeros(), m.a.valuePtr(),
-                                m.a.innerIndexPtr(), outer, length.data());
-  const double big = solver.getInfinity();
-  std::vector<double> col_ub(cols), row_lb(m.num_rows()), row_ub(m.num_rows());
-  for (int v = 0; v < cols; ++v) col_ub[v] = finite_or(m.col_ub[v], big);
-  for (int r = 0; r < m.num_rows(); ++r) {
-    row_lb[r] = finite_or(m.row_lb[r], big);
-    row_ub[r] = finite_or(m.row_ub[r], big);
-  }
-  solver.messageHandler()->setLogLevel(0);
-  solver.getModelPtr()->setLogLevel(0);
-  solver.loadProblem(matrix, m.col_lb.data(), col_ub.data(), m.cost.data(), row_lb.data(),
-                     row_ub.data());
-  if (with_integers)
-    for (int v = 0; v < cols; ++v)
-      if (m.integer[v]) solver.setInteger(v);
-}
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -89,24 +62,11 @@ class Events : public CbcEventHandler {
 
 }  // namespace
 
-LpResult solve_lp(const MilpModel& model) {
-  OsiClpSolverInterface solver;
-  load(model, solver, false);
-  solver.initialSolve();
-  LpResult result;
-  result.feasible = solver.isProvenOptimal();
-  if (!result.feasible) return result;
-  result.objective = solver.getObjValue();
-  const double* x = solver.getColSolution();
-  result.x.assign(x, x + model.num_vars());
-  return result;
-}
-
 MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
                     const SolveOptions& options, double seconds_left,
                     std::chrono::steady_clock::time_point started) {
   OsiClpSolverInterface solver;
-  load(model, solver, true);
+  load_into(model, solver, true);
   CbcModel cbc(solver);
   cbc.setLogLevel(0);
   cbc.messageHandler()->setLogLevel(0);

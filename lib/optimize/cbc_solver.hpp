@@ -1,6 +1,5 @@
 #pragma once
-// The solver side: the LP relaxation with Clp and the MILP with CBC, both through
-// their C++ APIs (OsiClpSolverInterface, CbcModel + CbcMain0/CbcMain1). CBC runs
+// The MILP with CBC, through its C++ API (OsiClpSolverInterface, CbcModel + CbcMain0/CbcMain1). CBC runs
 // with its standard cut generators, heuristics and preprocessing, log level 0 (the
 // library never prints), a fixed random seed, and stops on the first of:
 //   - relative gap (best − bound) / best ≤ SolveOptions::relative_gap ("-ratio");
@@ -16,14 +15,6 @@
 #include "optimize/optimize.hpp"
 
 namespace staffplan::optimize {
-
-struct LpResult {
-  bool feasible = false;
-  std::vector<double> x;
-  double objective = 0;
-};
-
-LpResult solve_lp(const MilpModel& model);
 
 struct MipResult {
   std::optional<std::vector<double>> x;  // best integer solution found, if any

@@ -1,6 +1,7 @@
 #include "optimize/milp_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -146,6 +147,55 @@ MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
   m.a.setFromTriplets(entries.begin(), entries.end());
   m.a.makeCompressed();
   return m;
+}
+
+MilpModel fix_by_reduced_cost(const MilpModel& m, const std::vector<double>& lp_x,
+                              const std::vector<double>& reduced_cost, double lp_objective,
+                              double incumbent, std::vector<int>& kept) {
+  // A margin of 1e-6 relative keeps round-off in the duals from fixing a needed column.
+  const double slack = incumbent - lp_objective + 1e-6 * std::max(1.0, std::abs(incumbent));
+  kept.clear();
+  for (int v = 0; v < m.num_vars(); ++v) {
+    const bool at_zero = m.col_lb[v] == 0 && lp_x[v] <= 1e-9;
+    if (!(m.integer[v] && at_zero && reduced_cost[v] > slack)) kept.push_back(v);
+  }
+  // Rows: coverage rows and limits stay; a ≤ row stays while its kept columns
+  // could still exceed it.
+  std::vector<int> new_row(m.num_rows(), -1);
+  Eigen::SparseMatrix<double, Eigen::RowMajor> rows(m.a);
+  std::vector<bool> is_kept(m.num_vars(), false);
+  for (int v : kept) is_kept[v] = true;
+  MilpModel r;
+  for (int row = 0; row < m.num_rows(); ++row) {
+    bool keep_row = row < m.num_coverage_rows || m.row_lb[row] > -inf;
+    if (!keep_row) {
+      double most = 0;
+      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(rows, row); it; ++it)
+        if (is_kept[it.col()]) most += it.value() * m.col_ub[it.col()];
+      keep_row = most > m.row_ub[row];
+    }
+    if (!keep_row) continue;
+    new_row[row] = r.num_rows();
+    r.row_lb.push_back(m.row_lb[row]);
+    r.row_ub.push_back(m.row_ub[row]);
+    if (row < m.num_coverage_rows) r.num_coverage_rows = r.num_rows();
+  }
+  std::vector<Triplet> entries;
+  for (int k = 0; k < static_cast<int>(kept.size()); ++k) {
+    const int v = kept[k];
+    r.col_lb.push_back(m.col_lb[v]);
+    r.col_ub.push_back(m.col_ub[v]);
+    r.cost.push_back(m.cost[v]);
+    r.integer.push_back(m.integer[v]);
+    r.column.push_back(m.column[v]);
+    r.shortfall_cell.push_back(m.shortfall_cell[v]);
+    for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
+      if (const int row = new_row[it.row()]; row >= 0) entries.emplace_back(row, k, it.value());
+  }
+  r.a.resize(r.num_rows(), r.num_vars());
+  r.a.setFromTriplets(entries.begin(), entries.end());
+  r.a.makeCompressed();
+  return r;
 }
 
 }  // namespace staffplan::optimize

@@ -47,6 +47,16 @@ struct MilpModel {
   double objective(const std::vector<double>& x) const;
 };
 
+// Reduced-cost fixing (exact for any solution cheaper than `incumbent`): by LP
+// duality every feasible x costs at least lp_objective + Σ d_j · x_j over variables
+// at their zero lower bound with reduced cost d_j ≥ 0, so a variable with
+// d_j > incumbent − lp_objective is 0 in every better solution. Returns the model
+// without those variables (and without seat rows that can no longer bind);
+// `kept[k]` is the original index of the reduced model's variable k.
+MilpModel fix_by_reduced_cost(const MilpModel& model, const std::vector<double>& lp_x,
+                              const std::vector<double>& reduced_cost, double lp_objective,
+                              double incumbent, std::vector<int>& kept);
+
 MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
                      const ColumnSet& columns, std::optional<double> shortfall_penalty);
 

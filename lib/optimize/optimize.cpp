@@ -8,6 +8,7 @@
 #include "optimize/cbc_solver.hpp"
 #include "optimize/columns.hpp"
 #include "optimize/extract.hpp"
+#include "optimize/lp_dive.hpp"
 #include "optimize/milp_model.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
@@ -38,17 +39,22 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
 
-  const LpResult lp = solve_lp(model);
-  if (!lp.feasible)
+  const LpDiveResult lp = solve_lp_and_dive(
+      model, options.stop,
+      started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000)));
+  if (!lp.lp_feasible)
     throw NoResultError(
         "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "
         "leave no way to cover the requirement (every interval is coverable on its own; "
         "queues sharing a site compete for its seats); try --allow-shortfall");
 
-  // An integer start from the LP: CBC then only has to close the gap.
-  std::optional<std::vector<double>> best = round_and_repair(model, lp.x);
+  // An integer start from the LP (the dive, else plain rounding and repair, then
+  // greedy removal of redundant agents): CBC then only has to close the gap.
+  std::optional<std::vector<double>> best =
+      round_and_repair(model, lp.integer ? *lp.integer : lp.lp_x);
+  if (!best && lp.integer) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
-  double bound = lp.objective;
+  double bound = lp.lp_objective;
 
   Schedule schedule;
   schedule.status = Status::optimal;
@@ -57,14 +63,29 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     schedule.status = Status::interrupted;
   } else if (!start_is_good) {
     const double left = options.time_limit_s - seconds_since(started);
-    const MipResult mip = solve_mip(model, best ? &*best : nullptr, options, left, started);
-    if (mip.proven_infeasible && !mip.x)
+    // With a start, CBC only needs the columns that could appear in a cheaper plan.
+    std::vector<int> kept;
+    const MilpModel reduced =
+        best ? fix_by_reduced_cost(model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, best_cost, kept)
+             : MilpModel{};
+    const MilpModel& solved = best ? reduced : model;
+    std::vector<double> start;
+    if (best)
+      for (int v : kept) start.push_back((*best)[v]);
+    const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, left, started);
+    if (mip.proven_infeasible && !mip.x && !best)
       throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
     if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
-      best = mip.x;
+      std::vector<double> full(model.num_vars(), 0.0);
+      for (std::size_t k = 0; k < kept.size(); ++k) full[kept[k]] = (*mip.x)[k];
+      best = best ? std::move(full) : mip.x;
       best_cost = mip.objective;
     }
-    bound = std::max(bound, mip.bound);
+    // A bound of the reduced model holds for every plan cheaper than the start, so
+    // min(start, bound) bounds the full model. A proven-infeasible reduced model
+    // means nothing beats the start.
+    if (mip.proven_infeasible && best) bound = best_cost;
+    else bound = std::max(bound, mip.bound);
     if (mip.interrupted) schedule.status = Status::interrupted;
     else if (mip.hit_time_limit) schedule.status = Status::time_limit;
   }

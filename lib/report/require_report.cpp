@@ -91,10 +91,10 @@ std::string render_csv(const Plan& plan, const require::Requirement& requirement
 // per-queue totals; columns chosen to fit 80 characters for queue names up to 12.
 std::string render_table(const Plan& plan, const require::Requirement& requirement) {
   const Horizon& h = plan.horizon;
-  std::string out = fmt::format("{}{}{} day{} from {}, {} intervals, {}, times in {}\n\n", plan.name,
-                                plan.name.empty() ? "" : ": ", h.days, h.days == 1 ? "" : "s", h.start_date,
-                                h.interval_s / 60 == 60 ? std::string("60m") : fmt::format("{}m", h.interval_s / 60),
-                                plan.model == QueueModel::erlang_a ? "Erlang A" : "Erlang C", h.timezone);
+  std::string out = plan.name.empty() ? "" : plan.name + "\n";
+  out += fmt::format("{} day{} from {}, {}m intervals, {}, times in {}\n\n", h.days, h.days == 1 ? "" : "s",
+                     h.start_date, h.interval_s / 60, plan.model == QueueModel::erlang_a ? "Erlang A" : "Erlang C",
+                     h.timezone);
   using A = Table::Align;
   Table intervals({"start", "queue", "calls", "erlangs", "agents", "sched", "SL", "ASA", "occ"},
                   {A::left, A::left, A::right, A::right, A::right, A::right, A::right, A::right, A::right});

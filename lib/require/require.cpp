@@ -1,5 +1,6 @@
 #include "require/require.hpp"
 
+#include <date/date.h>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -14,6 +15,15 @@ namespace {
 int local_minute(const Horizon& h, int i) {
   const std::int64_t local = h.interval_start_utc(i) + h.utc_offset_s[static_cast<std::size_t>(i)];
   return static_cast<int>(((local % 86400) + 86400) % 86400 / 60);
+}
+
+// "2026-11-23T08:30:00-05:00" for the start of interval i, for messages.
+std::string timestamp(const Horizon& h, int i) {
+  const int offset = h.utc_offset_s[static_cast<std::size_t>(i)];
+  const date::sys_seconds local{std::chrono::seconds{h.interval_start_utc(i) + offset}};
+  const int m = std::abs(offset) / 60;
+  return fmt::format("{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local), offset < 0 ? '-' : '+', m / 60,
+                     m % 60);
 }
 
 bool is_open(const Plan& plan, const Queue& queue, int i) {
@@ -99,8 +109,8 @@ Requirement compute(const Plan& plan) {
           metrics = queueing::required_agents(load, goals);
         } catch (const queueing::UnreachableGoal& e) {
           throw InputError({Diagnostic{plan.file, queue.pos.line, queue.pos.column, Diagnostic::Severity::error,
-                                       fmt::format("queue '{}' interval {}: the goals cannot be met ({})",
-                                                   queue.name, i, e.what())}});
+                                       fmt::format("queue '{}' at {}: the goals cannot be met ({})",
+                                                   queue.name, timestamp(plan.horizon, i), e.what())}});
         }
         solved.emplace(key, metrics);
       }

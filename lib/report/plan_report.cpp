@@ -1,0 +1,354 @@
+// `staffplan plan` output (SPEC §4): the shifts, intervals and summary views in
+// table, CSV and JSON. Rows are built once as text cells (the same text feeds every
+// format), so table, CSV and JSON always agree.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "report/clock.hpp"
+#include "report/report.hpp"
+#include "report/writer.hpp"
+
+namespace staffplan::report {
+namespace {
+
+using optimize::Assignment;
+using optimize::IntervalCoverage;
+using optimize::Schedule;
+
+// One number, rounded for JSON so that float noise never reaches the output.
+double tidy(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+std::string status_name(optimize::Status s) {
+  switch (s) {
+    case optimize::Status::optimal: return "optimal";
+    case optimize::Status::within_gap: return "within_gap";
+    case optimize::Status::time_limit: return "time_limit";
+    case optimize::Status::interrupted: return "interrupted";
+  }
+  return "unknown";
+}
+
+// The UTC offset valid at instant `utc` from per-boundary offsets (clamped to the
+// horizon: past its end the last known offset applies).
+int offset_at(const Horizon& h, const std::vector<int>& offsets, std::int64_t utc) {
+  if (offsets.empty()) return 0;
+  std::int64_t k = (utc - h.start_utc) / h.interval_s;
+  k = std::clamp<std::int64_t>(k, 0, static_cast<std::int64_t>(offsets.size()) - 1);
+  return offsets[static_cast<std::size_t>(k)];
+}
+
+struct ShiftRow {
+  const Assignment* a;
+  std::string site, queue, shift, day, start_local, end_local, start, end, breaks;
+};
+
+ShiftRow shift_row(const Plan& plan, const Assignment& a) {
+  const Horizon& h = plan.horizon;
+  const Site& site = plan.sites[a.site];
+  const Shift& shift = site.shifts[a.shift];
+  const ShiftStart& st = shift.starts[a.start];
+  const std::int64_t begin = h.interval_start_utc(st.interval);
+  const std::int64_t finish = begin + shift.length_s;
+  auto site_off = [&](std::int64_t t) { return offset_at(h, site.utc_offset_s, t); };
+  auto plan_off = [&](std::int64_t t) { return offset_at(h, h.utc_offset_s, t); };
+  std::string breaks;
+  for (std::size_t k = 0; k < a.break_start_s.size(); ++k) {
+    const std::int64_t b0 = begin + a.break_start_s[k];
+    const std::int64_t b1 = b0 + static_cast<std::int64_t>(std::lround(shift.breaks[k].length_s));
+    if (!breaks.empty()) breaks += ';';
+    breaks += local_hhmm(b0, site_off(b0)) + "-" + local_hhmm(b1, site_off(b1));
+  }
+  return ShiftRow{&a,
+                  site.name,
+                  plan.queues[a.queue].name,
+                  shift.name,
+                  st.local_date,
+                  local_hhmm(begin, site_off(begin)),
+                  local_hhmm(finish, site_off(finish)),
+                  iso_timestamp(begin, plan_off(begin)),
+                  iso_timestamp(finish, plan_off(finish)),
+                  breaks};
+}
+
+// Queueing metrics of one interval at floor(productive) agents.
+struct IntervalRow {
+  const IntervalCoverage* c;
+  std::string start, queue;
+  double calls;
+  queueing::Metrics m;
+};
+
+IntervalRow interval_row(const Plan& plan, const IntervalCoverage& c) {
+  const Horizon& h = plan.horizon;
+  const auto load = require::load_of(plan, c.queue, c.interval);
+  const auto goals = require::goals_of(plan, c.queue);
+  const int agents = static_cast<int>(std::floor(c.productive + 1e-9));
+  const std::int64_t t = h.interval_start_utc(c.interval);
+  return IntervalRow{&c, iso_timestamp(t, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[c.interval]),
+                     plan.queues[c.queue].name, load.calls,
+                     queueing::evaluate(load, agents, goals.answer_within_s)};
+}
+
+struct SiteTotal {
+  std::string name;
+  long long agents = 0;
+  double paid_hours = 0;
+  double cost = 0;
+};
+
+struct Totals {
+  std::vector<SiteTotal> sites;
+  long long agents = 0;
+  double paid_hours = 0;
+  double service_level = 1;   // call-weighted over every queue and interval
+  double shortfall_agent_hours = 0;
+};
+
+Totals totals(const Plan& plan, const Schedule& s, const std::vector<IntervalRow>& intervals) {
+  Totals t;
+  for (const Site& site : plan.sites) t.sites.push_back(SiteTotal{site.name});
+  for (const Assignment& a : s.assignments) {
+    SiteTotal& st = t.sites[a.site];
+    st.agents += a.agents;
+    st.paid_hours += a.agents * a.paid_hours;
+    st.cost += a.cost;
+    t.agents += a.agents;
+    t.paid_hours += a.agents * a.paid_hours;
+  }
+  double calls = 0, answered = 0;
+  for (const IntervalRow& r : intervals) {
+    calls += r.calls;
+    answered += r.calls * r.m.service_level;
+    t.shortfall_agent_hours += r.c->shortfall * plan.horizon.interval_s / 3600.0;
+  }
+  if (calls > 0) t.service_level = answered / calls;
+  return t;
+}
+
+std::string percent(double fraction) { return fixed(100 * fraction, 2) + "%"; }
+
+// ---- shifts view ----------------------------------------------------------
+
+const std::vector<std::string> shift_header = {"site",  "queue", "shift",  "day",
+                                                "start_local", "end_local", "start", "end",
+                                                "breaks", "agents", "paid_hours", "cost"};
+
+std::vector<std::string> shift_cells(const ShiftRow& r) {
+  return {r.site,  r.queue, r.shift, r.day, r.start_local, r.end_local, r.start, r.end, r.breaks,
+          fmt::format("{}", r.a->agents), fixed(r.a->agents * r.a->paid_hours, 2),
+          fixed(r.a->cost, 2)};
+}
+
+std::string shortfall_lines(const Plan& plan, const std::vector<IntervalRow>& intervals) {
+  std::string out;
+  for (const IntervalRow& r : intervals)
+    if (r.c->shortfall > 0)
+      out += fmt::format("  {} {}: {} of {} productive agents short\n", r.start, r.queue,
+                         fixed(r.c->shortfall, 2), r.c->required);
+  if (!out.empty()) out = "shortfalls (queue, interval):\n" + out;
+  (void)plan;
+  return out;
+}
+
+std::string status_line(const Schedule& s) {
+  return fmt::format("status {}, cost {}, lower bound {}, gap {}, solved in {:.1f} s\n",
+                     status_name(s.status), fixed(s.cost, 2), fixed(s.lower_bound, 2),
+                     percent(s.gap), s.solve_seconds);
+}
+
+std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<ShiftRow>& rows,
+                         const std::vector<IntervalRow>& intervals) {
+  using A = Table::Align;
+  Table table({"site", "queue", "shift", "day", "start", "end", "breaks", "agents", "paid h", "cost"},
+              {A::left, A::left, A::left, A::left, A::left, A::left, A::left, A::right, A::right,
+               A::right});
+  long long all_agents = 0;
+  double all_hours = 0, all_cost = 0;
+  std::size_t k = 0;
+  while (k < rows.size()) {
+    const int site = rows[k].a->site;
+    // Per shift template subtotals of this site, in template order.
+    std::map<int, std::tuple<long long, double, double>> per_shift;
+    long long agents = 0;
+    double hours = 0, cost = 0;
+    for (; k < rows.size() && rows[k].a->site == site; ++k) {
+      const ShiftRow& r = rows[k];
+      const Assignment& a = *r.a;
+      table.add_row({r.site, r.queue, r.shift, r.day, r.start_local, r.end_local,
+                     r.breaks.empty() ? "-" : r.breaks, fmt::format("{}", a.agents),
+                     fixed(a.agents * a.paid_hours, 2), fixed(a.cost, 2)});
+      auto& [sa, sh, sc] = per_shift[a.shift];
+      sa += a.agents;
+      sh += a.agents * a.paid_hours;
+      sc += a.cost;
+      agents += a.agents;
+      hours += a.agents * a.paid_hours;
+      cost += a.cost;
+    }
+    table.add_rule();
+    for (const auto& [f, sub] : per_shift)
+      table.add_row({plan.sites[site].name, "", plan.sites[site].shifts[f].name, "shift subtotal", "",
+                     "", "", fmt::format("{}", std::get<0>(sub)), fixed(std::get<1>(sub), 2),
+                     fixed(std::get<2>(sub), 2)});
+    table.add_row({plan.sites[site].name, "", "", "site subtotal", "", "", "",
+                   fmt::format("{}", agents), fixed(hours, 2), fixed(cost, 2)});
+    table.add_rule();
+    all_agents += agents;
+    all_hours += hours;
+    all_cost += cost;
+  }
+  table.add_row({"total", "", "", "", "", "", "", fmt::format("{}", all_agents), fixed(all_hours, 2),
+                 fixed(all_cost, 2)});
+  return table.str() + "\n" + status_line(s) + shortfall_lines(plan, intervals);
+}
+
+// ---- intervals view -------------------------------------------------------
+
+const std::vector<std::string> interval_header = {
+    "start", "queue", "calls", "required", "present", "productive", "shortfall",
+    "service_level", "asa_s", "occupancy"};
+
+std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
+  const IntervalCoverage& c = *r.c;
+  const std::string asa = std::isfinite(r.m.asa_s) ? fixed(r.m.asa_s, 1) : (for_table ? "inf" : "");
+  return {r.start, r.queue, fixed(r.calls, 1), fmt::format("{}", c.required),
+          fixed(c.present, 2), fixed(c.productive, 2), fixed(c.shortfall, 2),
+          fixed(r.m.service_level, 4), asa, fixed(r.m.occupancy, 4)};
+}
+
+// ---- summary view ---------------------------------------------------------
+
+const std::vector<std::string> summary_header = {"site", "agents", "paid_hours", "cost",
+                                                  "service_level", "status", "lower_bound", "gap"};
+
+void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t) {
+  j.begin_object();
+  j.key("status").value(status_name(s.status));
+  j.key("cost").value(tidy(s.cost, 6));
+  j.key("paid_cost").value(tidy(s.paid_cost, 6));
+  j.key("shortfall_cost").value(tidy(s.shortfall_cost, 6));
+  j.key("lower_bound").value(tidy(s.lower_bound, 6));
+  j.key("gap").value(tidy(s.gap, 8));
+  j.key("agents").value(t.agents);
+  j.key("paid_hours").value(tidy(t.paid_hours, 6));
+  j.key("shortfall_agent_hours").value(tidy(t.shortfall_agent_hours, 6));
+  j.key("service_level").value(tidy(t.service_level, 6));
+  j.key("solve_seconds").value(tidy(s.solve_seconds, 1));
+  j.key("sites").begin_array();
+  for (const SiteTotal& st : t.sites) {
+    j.begin_object();
+    j.key("name").value(st.name);
+    j.key("agents").value(st.agents);
+    j.key("paid_hours").value(tidy(st.paid_hours, 6));
+    j.key("cost").value(tidy(st.cost, 6));
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+}
+
+// A CSV cell that holds a number goes to JSON as a number; text stays text.
+void write_cells_json(JsonWriter& j, const std::vector<std::string>& header,
+                      const std::vector<std::string>& cells, std::size_t first_number,
+                      const std::vector<std::size_t>& text_after = {}) {
+  j.begin_object();
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    j.key(header[k]);
+    const bool text = k < first_number ||
+                      std::find(text_after.begin(), text_after.end(), k) != text_after.end();
+    if (text) j.value(cells[k]);
+    else if (cells[k].empty()) j.null();
+    else j.value(std::stod(cells[k]));
+  }
+  j.end_object();
+}
+
+}  // namespace
+
+std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
+                            const Schedule& schedule, PlanView view, Format format) {
+  (void)requirement;
+  std::vector<ShiftRow> shifts;
+  for (const Assignment& a : schedule.assignments) shifts.push_back(shift_row(plan, a));
+  std::vector<IntervalRow> intervals;
+  for (const IntervalCoverage& c : schedule.coverage) intervals.push_back(interval_row(plan, c));
+  // Intervals are listed in time order, queues within an interval.
+  std::stable_sort(intervals.begin(), intervals.end(), [](const IntervalRow& a, const IntervalRow& b) {
+    return a.c->interval < b.c->interval;
+  });
+  const Totals t = totals(plan, schedule, intervals);
+
+  if (format == Format::json) {
+    JsonWriter j;
+    j.begin_object();
+    j.key("summary");
+    write_summary_json(j, schedule, t);
+    j.key("shifts").begin_array();
+    for (const ShiftRow& r : shifts) write_cells_json(j, shift_header, shift_cells(r), 9);
+    j.end_array();
+    j.key("intervals").begin_array();
+    for (const IntervalRow& r : intervals) write_cells_json(j, interval_header, interval_cells(r, false), 2);
+    j.end_array();
+    j.end_object();
+    return j.str();
+  }
+
+  switch (view) {
+    case PlanView::shifts: {
+      if (format == Format::table) return shifts_table(plan, schedule, shifts, intervals);
+      CsvWriter csv(shift_header);
+      for (const ShiftRow& r : shifts) csv.add_row(shift_cells(r));
+      return csv.str();
+    }
+    case PlanView::intervals: {
+      if (format == Format::csv) {
+        CsvWriter csv(interval_header);
+        for (const IntervalRow& r : intervals) csv.add_row(interval_cells(r, false));
+        return csv.str();
+      }
+      using A = Table::Align;
+      Table table({"start", "queue", "calls", "required", "present", "productive", "shortfall",
+                   "SL", "ASA s", "occupancy"},
+                  {A::left, A::left, A::right, A::right, A::right, A::right, A::right, A::right,
+                   A::right, A::right});
+      for (const IntervalRow& r : intervals) table.add_row(interval_cells(r, true));
+      return table.str();
+    }
+    case PlanView::summary: {
+      if (format == Format::csv) {
+        CsvWriter csv(summary_header);
+        for (const SiteTotal& st : t.sites)
+          csv.add_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2),
+                       fixed(st.cost, 2), "", "", "", ""});
+        csv.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
+                     fixed(schedule.paid_cost, 2), fixed(t.service_level, 4), status_name(schedule.status),
+                     fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)});
+        return csv.str();
+      }
+      using A = Table::Align;
+      Table table({"site", "agents", "paid h", "cost"}, {A::left, A::right, A::right, A::right});
+      for (const SiteTotal& st : t.sites)
+        table.add_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2), fixed(st.cost, 2)});
+      table.add_rule();
+      table.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
+                     fixed(schedule.paid_cost, 2)});
+      std::string out = table.str() + "\n";
+      out += fmt::format("service level (call-weighted): {}\n", percent(t.service_level));
+      if (schedule.shortfall_cost > 0)
+        out += fmt::format("shortfall: {} agent-hours, penalty {}\n", fixed(t.shortfall_agent_hours, 2),
+                           fixed(schedule.shortfall_cost, 2));
+      return out + status_line(schedule) + shortfall_lines(plan, intervals);
+    }
+  }
+  return {};
+}
+
+}  // namespace staffplan::report

@@ -1,0 +1,218 @@
+// `staffplan simulate` output (SPEC §5). Fractions are written as fractions with
+// 4 decimals in CSV/JSON and as percentages in the table; waits in seconds.
+// Undefined values (no call offered or answered, no interval from a single
+// replication, an unstable Erlang C prediction) are empty in CSV, null in JSON
+// and "-" in the table.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "report/clock.hpp"
+#include "report/report.hpp"
+#include "report/writer.hpp"
+
+namespace staffplan::report {
+namespace {
+
+using simulate::Estimate;
+using simulate::PredictedMetrics;
+using simulate::SimulatedMetrics;
+
+// One CSV/JSON record: column names and values in order (NaN/inf = missing).
+struct Field {
+  std::string name;
+  double value;
+  int decimals;
+};
+
+void add_estimate(std::vector<Field>& f, const std::string& name, const Estimate& e, int decimals) {
+  f.push_back({name, e.mean, decimals});
+  f.push_back({name + "_lo", e.lo, decimals});
+  f.push_back({name + "_hi", e.hi, decimals});
+}
+
+// Simulated metrics beside the prediction, in the order every view uses.
+std::vector<Field> metric_fields(const SimulatedMetrics& s, const PredictedMetrics& p) {
+  std::vector<Field> f;
+  f.push_back({"simulated_calls", s.calls, 2});
+  add_estimate(f, "service_level", s.service_level, 4);
+  f.push_back({"predicted_service_level", p.service_level, 4});
+  add_estimate(f, "asa_s", s.asa_s, 2);
+  f.push_back({"predicted_asa_s", p.asa_s, 2});
+  add_estimate(f, "p_abandon", s.p_abandon, 4);
+  f.push_back({"predicted_p_abandon", p.p_abandon, 4});
+  add_estimate(f, "p_wait", s.p_wait, 4);
+  add_estimate(f, "max_wait_s", s.max_wait_s, 2);
+  return f;
+}
+
+std::string queue_name(const Plan& plan, int queue) {
+  return queue < 0 ? std::string("(all)") : plan.queues[static_cast<std::size_t>(queue)].name;
+}
+
+std::string interval_start(const Plan& plan, int interval) {
+  return iso_timestamp(plan.horizon.interval_start_utc(interval),
+                       plan.horizon.utc_offset_s[static_cast<std::size_t>(interval)]);
+}
+
+std::vector<const simulate::QueueResult*> summary_rows(const simulate::Result& result) {
+  std::vector<const simulate::QueueResult*> rows;
+  for (const auto& q : result.queues) rows.push_back(&q);
+  rows.push_back(&result.overall);
+  return rows;
+}
+
+// ---- CSV -------------------------------------------------------------------
+
+std::vector<std::string> header_of(std::vector<std::string> leading, const std::vector<Field>& fields) {
+  for (const auto& f : fields) leading.push_back(f.name);
+  return leading;
+}
+
+std::vector<std::string> cells_of(std::vector<std::string> leading, const std::vector<Field>& fields) {
+  for (const auto& f : fields) leading.push_back(fixed(f.value, f.decimals));
+  return leading;
+}
+
+std::string csv_intervals(const Plan& plan, const simulate::Result& result) {
+  const std::vector<std::string> key{"start", "queue", "agents", "calls"};
+  CsvWriter csv(header_of(key, metric_fields({}, {})));
+  for (const auto& r : result.intervals)
+    csv.add_row(cells_of({interval_start(plan, r.interval), queue_name(plan, r.queue),
+                          std::to_string(r.agents), fixed(r.forecast_calls, 2)},
+                         metric_fields(r.simulated, r.predicted)));
+  return csv.str();
+}
+
+std::string csv_summary(const Plan& plan, const simulate::Result& result) {
+  const std::vector<std::string> key{"queue", "calls"};
+  CsvWriter csv(header_of(key, metric_fields({}, {})));
+  for (const auto* q : summary_rows(result))
+    csv.add_row(cells_of({queue_name(plan, q->queue), fixed(q->forecast_calls, 2)},
+                         metric_fields(q->simulated, q->predicted)));
+  return csv.str();
+}
+
+// ---- JSON ------------------------------------------------------------------
+
+void json_fields(JsonWriter& json, const std::vector<Field>& fields) {
+  for (const auto& f : fields) {
+    json.key(f.name);
+    if (std::isfinite(f.value))
+      json.value(std::stod(fixed(f.value, f.decimals)));  // rounded like the CSV
+    else
+      json.null();
+  }
+}
+
+std::string json_document(const Plan& plan, const simulate::Result& result) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("summary").begin_object();
+  json.key("replications").value(result.replications);
+  json.key("seed").value(std::to_string(result.seed));  // a string: JSON numbers lose 64-bit seeds
+  json.key("confidence").value(result.confidence);
+  json.key("queues").begin_array();
+  for (const auto& q : result.queues) {
+    json.begin_object();
+    json.key("queue").value(queue_name(plan, q.queue));
+    json.key("calls").value(q.forecast_calls);
+    json_fields(json, metric_fields(q.simulated, q.predicted));
+    json.key("goal_service_level").value(q.goal_service_level);
+    json.key("answer_within_s").value(q.answer_within_s);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("overall").begin_object();
+  json.key("calls").value(result.overall.forecast_calls);
+  json_fields(json, metric_fields(result.overall.simulated, result.overall.predicted));
+  json.end_object();
+  json.end_object();
+  json.key("intervals").begin_array();
+  for (const auto& r : result.intervals) {
+    json.begin_object();
+    json.key("start").value(interval_start(plan, r.interval));
+    json.key("queue").value(queue_name(plan, r.queue));
+    json.key("agents").value(r.agents);
+    json.key("calls").value(r.forecast_calls);
+    json_fields(json, metric_fields(r.simulated, r.predicted));
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.str();
+}
+
+// ---- table -----------------------------------------------------------------
+
+std::string percent(double fraction) {
+  return std::isfinite(fraction) ? fmt::format("{:.1f}%", 100 * fraction) : "-";
+}
+
+std::string percent_range(const Estimate& e) {
+  if (!std::isfinite(e.lo) || !std::isfinite(e.hi)) return "-";
+  return fmt::format("{:.1f}-{:.1f}", 100 * e.lo, 100 * e.hi);
+}
+
+std::string seconds(double s) { return std::isfinite(s) ? fmt::format("{:.1f}", s) : "-"; }
+
+std::string seconds_range(const Estimate& e) {
+  if (!std::isfinite(e.lo) || !std::isfinite(e.hi)) return "-";
+  return fmt::format("{:.1f}-{:.1f}", e.lo, e.hi);
+}
+
+std::vector<std::string> table_metrics(const SimulatedMetrics& s, const PredictedMetrics& p) {
+  return {percent(s.service_level.mean), percent_range(s.service_level), percent(p.service_level),
+          seconds(s.asa_s.mean),         seconds_range(s.asa_s),         seconds(p.asa_s),
+          percent(s.p_abandon.mean),     percent_range(s.p_abandon),     percent(p.p_abandon),
+          seconds(s.max_wait_s.mean),    seconds_range(s.max_wait_s)};
+}
+
+std::string table(const Plan& plan, const simulate::Result& result) {
+  using A = Table::Align;
+  Table t({"start", "queue", "agents", "calls", "SL", "SL 95% CI", "SL Erlang", "ASA s",
+           "ASA 95% CI", "ASA Erlang", "abandon", "abandon 95% CI", "abandon Erlang",
+           "max wait s", "max wait 95% CI"},
+          {A::left, A::left, A::right, A::right, A::right, A::right, A::right, A::right, A::right,
+           A::right, A::right, A::right, A::right, A::right, A::right});
+  // Intervals without forecast calls are left out of the table (not of CSV/JSON):
+  // a week has many closed night intervals.
+  for (const auto& r : result.intervals) {
+    if (!(r.forecast_calls > 0)) continue;
+    auto row = std::vector<std::string>{interval_start(plan, r.interval), queue_name(plan, r.queue),
+                                        std::to_string(r.agents), fixed(r.forecast_calls, 1)};
+    for (auto& cell : table_metrics(r.simulated, r.predicted)) row.push_back(std::move(cell));
+    t.add_row(std::move(row));
+  }
+  t.add_rule();
+  for (const auto* q : summary_rows(result)) {
+    auto row = std::vector<std::string>{"total", queue_name(plan, q->queue), "", fixed(q->forecast_calls, 1)};
+    for (auto& cell : table_metrics(q->simulated, q->predicted)) row.push_back(std::move(cell));
+    t.add_row(std::move(row));
+  }
+  const int percent_level = static_cast<int>(std::lround(100 * result.confidence));
+  std::string text = t.str();
+  if (percent_level != 95) {  // the header says 95 %; say so when another level was asked
+    text += fmt::format("confidence intervals at {}%\n", percent_level);
+  }
+  return text + fmt::format("{} replications, seed {}\n", result.replications, result.seed);
+}
+
+}  // namespace
+
+std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
+                              SimulationView view) {
+  switch (format) {
+    case Format::csv:
+      return view == SimulationView::summary ? csv_summary(plan, result) : csv_intervals(plan, result);
+    case Format::json:
+      return json_document(plan, result);
+    case Format::table:
+      break;
+  }
+  return table(plan, result);
+}
+
+}  // namespace staffplan::report

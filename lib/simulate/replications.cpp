@@ -1,0 +1,70 @@
+#include "simulate/replications.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "simulate/random.hpp"
+
+namespace staffplan::simulate {
+
+ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int replications,
+                                   std::uint64_t seed, int threads,
+                                   const std::function<void(int, int)>& on_progress) {
+  const int queue_count = static_cast<int>(queues.size());
+  const int jobs = replications * queue_count;
+  ReplicationCounts counts(static_cast<std::size_t>(jobs));
+
+  std::atomic<int> next_job{0};
+  std::atomic<bool> failed{false};
+  std::mutex mutex;  // guards first_error, done and on_progress
+  std::exception_ptr first_error;
+  int done = 0;
+
+  auto worker = [&] {
+    for (;;) {
+      const int job = next_job.fetch_add(1);
+      if (job >= jobs || failed.load()) return;
+      try {
+        const int replication = job / queue_count;
+        const int queue = job % queue_count;
+        const auto stream = (static_cast<std::uint64_t>(replication) << 32) |
+                            static_cast<std::uint64_t>(queue);
+        Xoshiro256 rng(seed, stream);
+        simulate_queue(queues[static_cast<std::size_t>(queue)], rng,
+                       counts[static_cast<std::size_t>(job)]);
+        if (on_progress) {
+          const std::lock_guard lock(mutex);
+          on_progress(++done, jobs);
+        }
+      } catch (...) {
+        const std::lock_guard lock(mutex);
+        if (!first_error) first_error = std::current_exception();
+        failed = true;
+        return;
+      }
+    }
+  };
+
+  const int workers = std::clamp(threads, 1, std::max(jobs, 1));
+  if (workers == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(workers));
+    try {
+      for (int w = 0; w < workers; ++w) pool.emplace_back(worker);
+    } catch (...) {  // could not start a thread: stop the started ones cleanly
+      failed = true;
+      for (auto& thread : pool) thread.join();
+      throw;
+    }
+    for (auto& thread : pool) thread.join();
+  }
+  if (first_error) std::rethrow_exception(first_error);
+  return counts;
+}
+
+}  // namespace staffplan::simulate
