@@ -61,7 +61,7 @@ def alias_bomb(levels):
 
 
 def many_start_times():
-    # 365 days x 96 quarter-hour starts x 2 breaks with ~33 placements each: ~38 million columns.
+    # 365 days x 64 quarter-hour starts (08:00-23:45) x 17 x 17 break placements: 6.75 million columns.
     return replace("days: 1", "days: 365", replace("interval: 60m", "interval: 15m", replace(
         "        length: 8h\n",
         '        length: 12h\n        latest_start: "23:45"\n        start_step: 15m\n'
