@@ -9,7 +9,9 @@
 #include <coin/OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -24,8 +26,11 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 struct EventState {
   const SolveOptions* options = nullptr;
   std::chrono::steady_clock::time_point started;
+  double time_limit_s = 0;
+  double start_cost = 0;       // the start CBC was given (+inf without one)
   double last_report = -1;
   bool interrupted = false;
+  bool out_of_time = false;
 };
 
 class Events : public CbcEventHandler {
@@ -39,6 +44,11 @@ class Events : public CbcEventHandler {
       state_->interrupted = true;
       return stop;
     }
+    // CBC checks "-sec" only between some phases; the handler enforces it too.
+    if (seconds_since(state_->started) > state_->time_limit_s) {
+      state_->out_of_time = true;
+      return stop;
+    }
     // Sub-searches (RINS, small branch and bound) have a parent; report the main one.
     if (!o.on_progress || !model_ || model_->parentModel()) return noAction;
     if (which != node && which != solution && which != heuristicSolution) return noAction;
@@ -48,9 +58,11 @@ class Events : public CbcEventHandler {
     Progress p;
     p.elapsed_s = now;
     p.lower_bound = model_->getBestPossibleObjValue();
-    if (model_->bestSolution()) {
-      p.best_cost = model_->getObjValue();
-      p.gap = *p.best_cost > 0 ? (*p.best_cost - p.lower_bound) / *p.best_cost : 0.0;
+    double best = state_->start_cost;
+    if (model_->bestSolution()) best = std::min(best, model_->getObjValue());
+    if (std::isfinite(best)) {
+      p.best_cost = best;
+      p.gap = best > 0 ? std::max(0.0, (best - p.lower_bound) / best) : 0.0;
     }
     o.on_progress(p);
     return noAction;
@@ -74,6 +86,8 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   auto state = std::make_shared<EventState>();
   state->options = &options;
   state->started = started;
+  state->time_limit_s = options.time_limit_s;
+  state->start_cost = start ? model.objective(*start) : std::numeric_limits<double>::infinity();
   Events events(state);
   cbc.passInEventHandler(&events);
 
@@ -105,7 +119,7 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   MipResult result;
   result.interrupted = state->interrupted;
   result.proven_infeasible = cbc.isProvenInfeasible();
-  result.hit_time_limit = cbc.isSecondsLimitReached();
+  result.hit_time_limit = cbc.isSecondsLimitReached() || state->out_of_time;
   result.bound = cbc.getBestPossibleObjValue();
   if (const double* x = cbc.bestSolution(); x && cbc.getSolutionCount() >= 0) {
     result.x.emplace(x, x + model.num_vars());

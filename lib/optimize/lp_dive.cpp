@@ -15,8 +15,12 @@ double fraction(double x) { return x - std::floor(x + tol); }
 
 }  // namespace
 
-LpDiveResult solve_lp_and_dive(const MilpModel& model, const std::atomic<bool>* stop,
-                               std::chrono::steady_clock::time_point deadline) {
+LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
+                               std::chrono::steady_clock::time_point started) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline =
+      started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000));
+  double last_report = -1;
   LpDiveResult result;
   OsiClpSolverInterface solver;
   load_into(model, solver, false);
@@ -31,7 +35,12 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const std::atomic<bool>* 
   std::vector<double> x = result.lp_x;
   // Bounded by the number of variables: every round fixes at least one more.
   for (int round = 0; round < n; ++round) {
-    if ((stop && stop->load()) || std::chrono::steady_clock::now() > deadline) return result;
+    if ((options.stop && options.stop->load()) || Clock::now() > deadline) return result;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+    if (options.on_progress && elapsed - last_report >= 0.25) {
+      last_report = elapsed;
+      options.on_progress(Progress{elapsed, std::nullopt, result.lp_objective, std::nullopt});
+    }
     std::vector<int> fractional;
     for (int v = 0; v < n; ++v) {
       if (!model.integer[v]) continue;

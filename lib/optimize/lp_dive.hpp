@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "optimize/milp_model.hpp"
+#include "optimize/optimize.hpp"
 
 namespace staffplan::optimize {
 
@@ -26,8 +27,9 @@ struct LpDiveResult {
   std::optional<std::vector<double>> integer;  // the dive's integral solution, if any
 };
 
-// Gives up the dive (not the LP) when `stop` is set or `deadline` passes.
-LpDiveResult solve_lp_and_dive(const MilpModel& model, const std::atomic<bool>* stop,
-                               std::chrono::steady_clock::time_point deadline);
+// Gives up the dive (not the LP) when options.stop is set or the time limit
+// (counted from `started`) passes; reports progress through options.on_progress.
+LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
+                               std::chrono::steady_clock::time_point started);
 
 }  // namespace staffplan::optimize

@@ -41,9 +41,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
 
-  const LpDiveResult lp = solve_lp_and_dive(
-      model, options.stop,
-      started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000)));
+  const LpDiveResult lp = solve_lp_and_dive(model, options, started);
   if (!lp.lp_feasible)
     throw NoResultError(
         "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "

@@ -137,3 +137,30 @@ TEST(PlanCli, BadFlagsAreExitTwoWithTheFlagNamed) {
 }
 
 }  // namespace
+
+namespace {
+
+// The benchmark instance with break windows takes several seconds (LP and dive),
+// so a SIGINT after one second lands while the solver works.
+const std::string heavy = source_path("tests/data/optimize/benchmark-window.yaml");
+
+TEST(PlanCli, FirstSigintPrintsTheBestPlanSoFarMarkedInterrupted) {
+  const auto run = staffplan::testing::run_shell(
+      std::string(STAFFPLAN_BINARY) + " plan " + heavy +
+      " -f csv --view summary & pid=$!; sleep 1; kill -INT $pid; wait $pid; echo \"exit $?\"");
+  EXPECT_NE(run.out.find(",interrupted,"), std::string::npos) << run.out << run.err;
+  EXPECT_NE(run.out.find("exit 1\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("staffplan: interrupted; the best plan found so far was written"),
+            std::string::npos)
+      << run.err;
+}
+
+// (The pause keeps the kernel from merging the two pending signals into one.)
+TEST(PlanCli, SecondSigintQuitsAtOnceWithoutOutput) {
+  const auto run = staffplan::testing::run_shell(
+      std::string(STAFFPLAN_BINARY) + " plan " + heavy +
+      " -f csv & pid=$!; sleep 1; kill -INT $pid; sleep 0.3; kill -INT $pid; wait $pid; echo \"exit $?\"");
+  EXPECT_EQ(run.out, "exit 130\n") << run.err;
+}
+
+}  // namespace
