@@ -28,8 +28,10 @@ namespace staffplan::queueing {
 namespace {
 
 constexpr int kLinearSteps = 64;
-// Far beyond SPEC's 100 000 agents; a search passing it means the goal is out of reach.
-constexpr long long kMaxAgents = 1LL << 30;
+// The most agents staffplan plans for one queue in one interval: ten times SPEC's
+// 100 000, so any real centre fits, while a typo (10 million calls) is refused rather
+// than answered with millions of agents. A search passing it reports UnreachableGoal.
+constexpr long long kMaxAgents = 1'000'000;
 
 bool meets(const Metrics& m, const Goals& goals) {
   if (goals.service_level && !(m.service_level >= *goals.service_level)) return false;
@@ -53,7 +55,8 @@ void reject_unreachable(const Goals& goals, Model model) {
 
 [[noreturn]] void too_many_agents() {
   throw UnreachableGoal(
-      fmt::format("no staffing up to {} agents meets the goals", static_cast<long long>(kMaxAgents)));
+      fmt::format("no staffing up to {} agents (the most staffplan plans for one queue and interval) meets "
+                  "the goals", kMaxAgents));
 }
 
 // Smallest n in (lo, inf) with feasible(n), given feasible is monotone and false at lo.
@@ -172,7 +175,10 @@ Metrics required_agents(const Load& load, const Goals& goals) {
     m = detail::idle_metrics(0);
   } else {
     reject_unreachable(goals, load.model);
-    if (load.erlangs() > static_cast<double>(kMaxAgents)) too_many_agents();
+    if (load.erlangs() > static_cast<double>(kMaxAgents))
+      throw UnreachableGoal(fmt::format("an offered load of {:.1f} Erlangs needs more than {} agents, the most "
+                                        "staffplan plans for one queue and interval",
+                                        load.erlangs(), kMaxAgents));
     m = load.model == Model::erlang_a ? required_erlang_a(load, goals) : required_erlang_c(load, goals);
   }
   m.answer_within_s = goals.answer_within_s;
