@@ -28,10 +28,10 @@ namespace staffplan::queueing {
 namespace {
 
 constexpr int kLinearSteps = 64;
-// The most agents staffplan plans for one queue in one interval: ten times SPEC's
-// 100 000, so any real centre fits, while a typo (10 million calls) is refused rather
-// than answered with millions of agents. A search passing it reports UnreachableGoal.
-constexpr long long kMaxAgents = 1'000'000;
+// The most agents the search considers for one queue in one interval: far beyond
+// SPEC's 100 000 (10 million calls in 30 min, 3.3 million agents, still works); a
+// search passing it reports UnreachableGoal instead of running on.
+constexpr long long kMaxAgents = 1LL << 30;
 
 bool meets(const Metrics& m, const Goals& goals) {
   if (goals.service_level && !(m.service_level >= *goals.service_level)) return false;
@@ -55,7 +55,7 @@ void reject_unreachable(const Goals& goals, Model model) {
 
 [[noreturn]] void too_many_agents() {
   throw UnreachableGoal(
-      fmt::format("no staffing up to {} agents (the most staffplan plans for one queue and interval) meets "
+      fmt::format("no staffing up to {} agents (the most the search considers) meets "
                   "the goals", kMaxAgents));
 }
 
@@ -176,8 +176,8 @@ Metrics required_agents(const Load& load, const Goals& goals) {
   } else {
     reject_unreachable(goals, load.model);
     if (load.erlangs() > static_cast<double>(kMaxAgents))
-      throw UnreachableGoal(fmt::format("an offered load of {:.1f} Erlangs needs more than {} agents, the most "
-                                        "staffplan plans for one queue and interval",
+      throw UnreachableGoal(fmt::format("an offered load of {:.1f} Erlangs needs more than {} agents, more than "
+                                        "the search considers",
                                         load.erlangs(), kMaxAgents));
     m = load.model == Model::erlang_a ? required_erlang_a(load, goals) : required_erlang_c(load, goals);
   }
