@@ -10,34 +10,33 @@
 
 namespace staffplan::simulate {
 
-ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int replications,
+ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int first, int count,
                                    std::uint64_t seed, int threads,
-                                   const std::function<void(int, int)>& on_progress) {
+                                   const std::function<void()>& on_job_done) {
   const int queue_count = static_cast<int>(queues.size());
-  const int jobs = replications * queue_count;
+  const int jobs = count * queue_count;
   ReplicationCounts counts(static_cast<std::size_t>(jobs));
 
   std::atomic<int> next_job{0};
   std::atomic<bool> failed{false};
-  std::mutex mutex;  // guards first_error, done and on_progress
+  std::mutex mutex;  // guards first_error and on_job_done
   std::exception_ptr first_error;
-  int done = 0;
 
   auto worker = [&] {
     for (;;) {
       const int job = next_job.fetch_add(1);
       if (job >= jobs || failed.load()) return;
       try {
-        const int replication = job / queue_count;
+        const int replication = first + job / queue_count;
         const int queue = job % queue_count;
         const auto stream = (static_cast<std::uint64_t>(replication) << 32) |
                             static_cast<std::uint64_t>(queue);
         Xoshiro256 rng(seed, stream);
         simulate_queue(queues[static_cast<std::size_t>(queue)], rng,
                        counts[static_cast<std::size_t>(job)]);
-        if (on_progress) {
+        if (on_job_done) {
           const std::lock_guard lock(mutex);
-          on_progress(++done, jobs);
+          on_job_done();
         }
       } catch (...) {
         const std::lock_guard lock(mutex);

@@ -1,5 +1,6 @@
 #pragma once
-// Runs every (replication, queue) job on a pool of threads.
+// Runs (replication, queue) jobs on a pool of threads.
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -7,14 +8,16 @@
 
 namespace staffplan::simulate {
 
-// counts[r * queues.size() + q][i]: interval i of queue q in replication r.
+// counts[k * queues.size() + q][i]: interval i of queue q in replication first + k.
 using ReplicationCounts = std::vector<std::vector<IntervalCounts>>;
 
-// Job (r, q) draws from stream (seed, r, q) only, and writes its own slot, so the
-// result does not depend on `threads` or on scheduling. The first exception thrown
-// by a job stops the others and is rethrown here.
-ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int replications,
+// Simulates replications [first, first + count) of every queue. Job (r, q) draws
+// from stream (seed, r, q) only and writes its own slot, so the result does not
+// depend on `threads` or on scheduling. `on_job_done` is called after each job,
+// never concurrently. The first exception thrown by a job stops the others and is
+// rethrown here.
+ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int first, int count,
                                    std::uint64_t seed, int threads,
-                                   const std::function<void(int, int)>& on_progress);
+                                   const std::function<void()>& on_job_done);
 
 }  // namespace staffplan::simulate

@@ -1,6 +1,7 @@
 #include "simulate/simulate.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -51,29 +52,33 @@ QueueInput input_of(const Plan& plan, const Staffing& staffing, int q, const Opt
   return input;
 }
 
-// Per-replication ratios of a block of counts; NaN when the denominator is 0.
+// Per-replication ratios of a block of counts, accumulated over replications;
+// NaN (skipped) when the denominator is 0.
 struct Sample {
-  std::vector<double> offered, service_level, asa_s, p_abandon, p_wait, max_wait_s;
+  Accumulator offered, service_level, asa_s, p_abandon, p_wait, max_wait_s;
   void add(const IntervalCounts& c) {
     const double n = static_cast<double>(c.offered);
-    offered.push_back(n);
-    service_level.push_back(c.offered ? c.answered_within / n : kNaN);
-    asa_s.push_back(c.answered ? c.answered_wait_s / static_cast<double>(c.answered) : kNaN);
-    p_abandon.push_back(c.offered ? c.abandoned / n : kNaN);
-    p_wait.push_back(c.offered ? c.waited / n : kNaN);
-    max_wait_s.push_back(c.offered ? c.max_wait_s : kNaN);
+    offered.add(n);
+    service_level.add(c.offered ? static_cast<double>(c.answered_within) / n : kNaN);
+    asa_s.add(c.answered ? c.answered_wait_s / static_cast<double>(c.answered) : kNaN);
+    p_abandon.add(c.offered ? static_cast<double>(c.abandoned) / n : kNaN);
+    p_wait.add(c.offered ? static_cast<double>(c.waited) / n : kNaN);
+    max_wait_s.add(c.offered ? c.max_wait_s : kNaN);
   }
   SimulatedMetrics metrics(double level) const {
-    double total = 0;
-    for (double n : offered) total += n;
-    return {.calls = offered.empty() ? 0 : total / static_cast<double>(offered.size()),
-            .service_level = estimate(service_level, 0, 1, level),
-            .asa_s = estimate(asa_s, 0, kInf, level),
-            .p_abandon = estimate(p_abandon, 0, 1, level),
-            .p_wait = estimate(p_wait, 0, 1, level),
-            .max_wait_s = estimate(max_wait_s, 0, kInf, level)};
+    return {.calls = offered.estimate(0, kInf, level).mean,
+            .service_level = service_level.estimate(0, 1, level),
+            .asa_s = asa_s.estimate(0, kInf, level),
+            .p_abandon = p_abandon.estimate(0, 1, level),
+            .p_wait = p_wait.estimate(0, 1, level),
+            .max_wait_s = max_wait_s.estimate(0, kInf, level)};
   }
 };
+
+// Replications simulated at once: bounds memory (counts of one batch) whatever
+// --replications is; the reduction is in replication order, so the batch size
+// does not change the result.
+constexpr int kBatch = 64;
 
 void accumulate(IntervalCounts& into, const IntervalCounts& c) {
   into.offered += c.offered;
@@ -90,70 +95,84 @@ void accumulate(IntervalCounts& into, const IntervalCounts& c) {
 Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   check(plan, staffing, options);
   const int queue_count = static_cast<int>(plan.queues.size());
-  const int interval_count = plan.horizon.count;
+  const auto intervals = static_cast<std::size_t>(plan.horizon.count);
   const int replications = options.replications;
 
   std::vector<QueueInput> inputs;
   for (int q = 0; q < queue_count; ++q) inputs.push_back(input_of(plan, staffing, q, options));
-  const ReplicationCounts counts =
-      run_replications(inputs, replications, options.seed, options.threads, options.on_progress);
-  auto counts_of = [&](int r, int q) -> const std::vector<IntervalCounts>& {
-    return counts[static_cast<std::size_t>(r * queue_count + q)];
-  };
+
+  // Accumulate per interval, per queue (pooled over intervals) and overall
+  // (pooled over queues), replication by replication.
+  std::vector<Sample> interval_samples(static_cast<std::size_t>(queue_count) * intervals);
+  std::vector<Sample> queue_samples(static_cast<std::size_t>(queue_count));
+  Sample overall_sample;
+  const int jobs = replications * queue_count;
+  int jobs_done = 0;
+  std::function<void()> on_job_done;
+  if (options.on_progress) on_job_done = [&] { options.on_progress(++jobs_done, jobs); };
+  for (int first = 0; first < replications; first += kBatch) {
+    const int count = std::min(kBatch, replications - first);
+    const ReplicationCounts counts =
+        run_replications(inputs, first, count, options.seed, options.threads, on_job_done);
+    for (int k = 0; k < count; ++k) {
+      IntervalCounts overall;
+      for (int q = 0; q < queue_count; ++q) {
+        const auto& per_interval = counts[static_cast<std::size_t>(k * queue_count + q)];
+        IntervalCounts total;
+        for (std::size_t i = 0; i < intervals; ++i) {
+          interval_samples[static_cast<std::size_t>(q) * intervals + i].add(per_interval[i]);
+          accumulate(total, per_interval[i]);
+        }
+        queue_samples[static_cast<std::size_t>(q)].add(total);
+        accumulate(overall, total);
+      }
+      overall_sample.add(overall);
+    }
+  }
 
   Result result;
   result.replications = replications;
   result.seed = options.seed;
   result.confidence = options.confidence;
+  const double level = options.confidence;
   for (int q = 0; q < queue_count; ++q) {
+    const Queue& queue = plan.queues[static_cast<std::size_t>(q)];
     const double within = inputs[static_cast<std::size_t>(q)].answer_within_s;
-    for (int i = 0; i < interval_count; ++i) {
-      Sample sample;
-      for (int r = 0; r < replications; ++r) sample.add(counts_of(r, q)[static_cast<std::size_t>(i)]);
+    for (std::size_t i = 0; i < intervals; ++i) {
       IntervalResult row;
       row.queue = q;
-      row.interval = i;
-      row.agents = staffing.agents[static_cast<std::size_t>(q)][static_cast<std::size_t>(i)];
-      row.forecast_calls = plan.queues[static_cast<std::size_t>(q)].calls[static_cast<std::size_t>(i)];
-      row.simulated = sample.metrics(options.confidence);
-      row.predicted = predict_interval(plan, q, i, row.agents, within);
+      row.interval = static_cast<int>(i);
+      row.agents = staffing.agents[static_cast<std::size_t>(q)][i];
+      row.forecast_calls = queue.calls[i];
+      row.simulated = interval_samples[static_cast<std::size_t>(q) * intervals + i].metrics(level);
+      row.predicted = predict_interval(plan, q, row.interval, row.agents, within);
       result.intervals.push_back(std::move(row));
     }
   }
 
-  // Queue and overall summaries pool each replication's calls first, so they are
-  // call-weighted; the predictions are weighted the same way.
-  Sample overall_sample;
+  // Summaries pool each replication's calls first, so they are call-weighted;
+  // their predictions are weighted the same way.
   std::vector<const IntervalResult*> all_rows;
-  std::vector<IntervalCounts> overall_totals(static_cast<std::size_t>(replications));
   for (int q = 0; q < queue_count; ++q) {
     const Queue& queue = plan.queues[static_cast<std::size_t>(q)];
-    Sample sample;
-    for (int r = 0; r < replications; ++r) {
-      IntervalCounts total;
-      for (const auto& c : counts_of(r, q)) accumulate(total, c);
-      sample.add(total);
-      accumulate(overall_totals[static_cast<std::size_t>(r)], total);
-    }
-    std::vector<const IntervalResult*> rows;
     QueueResult summary;
     summary.queue = q;
-    for (int i = 0; i < interval_count; ++i) {
-      const IntervalResult& row = result.intervals[static_cast<std::size_t>(q * interval_count + i)];
+    std::vector<const IntervalResult*> rows;
+    for (std::size_t i = 0; i < intervals; ++i) {
+      const IntervalResult& row = result.intervals[static_cast<std::size_t>(q) * intervals + i];
       rows.push_back(&row);
       summary.forecast_calls += row.forecast_calls;
     }
     all_rows.insert(all_rows.end(), rows.begin(), rows.end());
-    summary.simulated = sample.metrics(options.confidence);
+    summary.simulated = queue_samples[static_cast<std::size_t>(q)].metrics(level);
     summary.predicted = weighted_prediction(rows);
     summary.goal_service_level = queue.goal.service_level;
     summary.answer_within_s = answer_within(queue);
     result.queues.push_back(std::move(summary));
   }
-  for (const auto& total : overall_totals) overall_sample.add(total);
   result.overall.queue = -1;
   for (const auto& q : result.queues) result.overall.forecast_calls += q.forecast_calls;
-  result.overall.simulated = overall_sample.metrics(options.confidence);
+  result.overall.simulated = overall_sample.metrics(level);
   result.overall.predicted = weighted_prediction(all_rows);
   return result;
 }

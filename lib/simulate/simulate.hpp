@@ -29,12 +29,12 @@ struct Options {
   int threads = 1;
   // Overrides every queue's aht_cv. A CV of exactly 1 means exponential handling
   // (SPEC §3: "1 = exponential"); any other CV is lognormal, 0 is deterministic.
-  std::optional<double> aht_cv;
+  std::optional<double> aht_cv = std::nullopt;
   // Level of the confidence intervals (SPEC §5: 95 %); tests ask for wider ones.
   double confidence = 0.95;
   // Called after each finished (replication, queue) job with (done, total), from
   // worker threads but never concurrently.
-  std::function<void(int, int)> on_progress;
+  std::function<void(int, int)> on_progress = nullptr;
 };
 
 // A mean over replications with its confidence interval (Options::confidence). NaN when undefined

@@ -8,27 +8,23 @@
 
 namespace staffplan::simulate {
 
-Estimate estimate(const std::vector<double>& values, double floor, double ceiling, double level) {
+void Accumulator::add(double value) {
+  if (std::isnan(value)) return;
+  ++n_;
+  const double delta = value - mean_;
+  mean_ += delta / static_cast<double>(n_);
+  m2_ += delta * (value - mean_);
+}
+
+Estimate Accumulator::estimate(double floor, double ceiling, double level) const {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-  // Two passes (mean, then squared deviations) in index order: exact enough and
-  // independent of thread scheduling.
-  double sum = 0;
-  int n = 0;
-  for (double v : values)
-    if (!std::isnan(v)) {
-      sum += v;
-      ++n;
-    }
-  if (n == 0) return {nan, nan, nan};
-  const double mean = sum / n;
-  if (n < 2) return {mean, nan, nan};
-  double squares = 0;
-  for (double v : values)
-    if (!std::isnan(v)) squares += (v - mean) * (v - mean);
-  const double std_error = std::sqrt(squares / (n - 1) / n);
+  if (n_ == 0) return {nan, nan, nan};
+  if (n_ < 2) return {mean_, nan, nan};
+  const double n = static_cast<double>(n_);
+  const double std_error = std::sqrt(m2_ / (n - 1) / n);
   const boost::math::students_t t(n - 1);
   const double half = boost::math::quantile(boost::math::complement(t, (1 - level) / 2)) * std_error;
-  return {mean, std::clamp(mean - half, floor, ceiling), std::clamp(mean + half, floor, ceiling)};
+  return {mean_, std::clamp(mean_ - half, floor, ceiling), std::clamp(mean_ + half, floor, ceiling)};
 }
 
 }  // namespace staffplan::simulate

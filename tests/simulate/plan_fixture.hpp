@@ -12,11 +12,11 @@ namespace staffplan::testing {
 
 struct QueueSpec {
   std::string name = "q";
-  std::vector<double> calls;   // per interval
+  std::vector<double> calls = {};  // per interval
   double aht_s = 180;
-  std::vector<int> agents;     // per interval
+  std::vector<int> agents = {};  // per interval
   double answer_within_s = 20;
-  std::optional<double> aht_cv;
+  std::optional<double> aht_cv = std::nullopt;
 };
 
 inline Plan make_plan(const std::vector<QueueSpec>& specs, int interval_s,

@@ -83,6 +83,11 @@ TEST_P(ErlangAValidation, SimulatedLastHourContainsErlangA) {
   expect_contains(last.p_wait, truth.p_wait, 0.05, "P(wait)");
   expect_contains(last.p_abandon, truth.p_abandon, 0.025, "P(abandon)");
   expect_contains(last.asa_s, truth.asa_s, 0.3 * truth.asa_s, "ASA");
+  // Erlang A's SL has no short closed form; the queueing core (validated against a
+  // 50-digit mpmath reference in tests/queueing/) gives it, as the prediction.
+  const double predicted_sl = result.intervals.at(3).predicted.service_level;
+  expect_contains(last.service_level, predicted_sl, 0.05, "SL vs queueing core");
+  EXPECT_NEAR(result.intervals.at(3).predicted.p_abandon, truth.p_abandon, 1e-9);
 }
 
 // Overloaded (N < A) and lightly loaded cases; Erlang A is stable either way.
