@@ -1,15 +1,128 @@
-#include <stdexcept>
+// `staffplan erlang`: the one-interval calculator (SPEC §1). Parses its flags with the
+// shared unit parsers, checks their ranges, and calls queueing::required_agents (or
+// queueing::evaluate with --agents). Every bad value is an InputError naming the flag
+// and the text given (exit 2).
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
 
 #include "cli.hpp"
+#include "model/errors.hpp"
+#include "queueing/queueing.hpp"
+#include "report/report.hpp"
+#include "units/units.hpp"
 
 namespace staffplan::cli {
+namespace {
 
-// Placeholder registration until the command lands (see its issue).
+// Service level is reported at this threshold when --within is not given (the
+// industry's "80/20" convention); with --sl, --within is required instead.
+constexpr double kDefaultWithinS = 20;
+
+struct ErlangFlags {
+  CommonOptions common;
+  std::string calls, aht, interval = "30m", sl, within, asa, max_occupancy, shrinkage = "0", model = "erlang_c",
+                             patience, max_abandon, agents;
+};
+
+[[noreturn]] void bad(const std::string& message) {
+  throw InputError({Diagnostic{.file = "staffplan", .message = message}});
+}
+
+// Runs a unit parser, prefixing its message with the flag.
+template <class Parse>
+auto parse(const char* flag, const std::string& text, Parse parser) {
+  try {
+    return parser(text);
+  } catch (const units::ParseError& e) {
+    bad(fmt::format("{}: {}", flag, e.what()));
+  }
+}
+
+double positive_duration(const char* flag, const std::string& text) {
+  const double value = parse(flag, text, units::parse_duration);
+  if (value <= 0) bad(fmt::format("{}: must be longer than 0, got '{}'", flag, text));
+  return value;
+}
+
+// A fraction in a range written like "(0, 1]"; `low_open`/`high_open` say which ends are excluded.
+double fraction(const char* flag, const std::string& text, bool low_open, bool high_open) {
+  const double value = parse(flag, text, units::parse_fraction);
+  const bool ok = (low_open ? value > 0 : value >= 0) && (high_open ? value < 1 : value <= 1);
+  if (!ok)
+    bad(fmt::format("{}: must be in {}0, 1{} (0% to 100%{}), got '{}'", flag, low_open ? '(' : '[',
+                    high_open ? ')' : ']', high_open ? ", 100% excluded" : "", text));
+  return value;
+}
+
+int run(const ErlangFlags& f, const CLI::App& command) {
+  const auto given = [&](const char* name) { return command.count(name) > 0; };
+
+  queueing::Load load;
+  if (f.model == "erlang_a")
+    load.model = queueing::Model::erlang_a;
+  else if (f.model != "erlang_c")
+    bad(fmt::format("--model: expected erlang_c or erlang_a, got '{}'", f.model));
+  load.calls = parse("--calls", f.calls, units::parse_number);
+  if (load.calls < 0) bad(fmt::format("--calls: must be 0 or more, got '{}'", f.calls));
+  load.aht_s = positive_duration("--aht", f.aht);
+  load.interval_s = positive_duration("--interval", f.interval);
+  if (load.model == queueing::Model::erlang_a) {
+    if (!given("--patience"))
+      bad("--model erlang_a needs --patience (how long callers wait on average before hanging up, e.g. 2m)");
+    load.patience_s = positive_duration("--patience", f.patience);
+  } else {
+    if (given("--patience")) bad("--patience needs --model erlang_a (Erlang C callers never hang up)");
+    if (given("--max-abandon")) bad("--max-abandon needs --model erlang_a (Erlang C callers never hang up)");
+  }
+
+  queueing::Goals goals;
+  if (given("--sl")) {
+    goals.service_level = fraction("--sl", f.sl, true, false);
+    if (!given("--within")) bad("--sl needs --within, the answer time it applies to (e.g. --within 20s)");
+  }
+  goals.answer_within_s = given("--within") ? parse("--within", f.within, units::parse_duration) : kDefaultWithinS;
+  if (given("--asa")) goals.asa_s = positive_duration("--asa", f.asa);
+  if (given("--max-occupancy")) goals.max_occupancy = fraction("--max-occupancy", f.max_occupancy, true, false);
+  if (given("--max-abandon")) goals.max_abandon = fraction("--max-abandon", f.max_abandon, false, true);
+  const double shrinkage = fraction("--shrinkage", f.shrinkage, false, true);
+
+  queueing::Metrics metrics;
+  if (given("--agents")) {
+    metrics = queueing::evaluate(load, parse("--agents", f.agents, units::parse_count), goals.answer_within_s);
+  } else {
+    if (!goals.service_level && !goals.asa_s && !goals.max_abandon)
+      bad("give at least one goal (--sl with --within, --asa or --max-abandon), or --agents N to evaluate a staffing");
+    metrics = queueing::required_agents(load, goals);
+  }
+  const int scheduled = queueing::scheduled_agents(metrics.agents, shrinkage);
+  emit(f.common, report::render_erlang(load, metrics, scheduled, f.common.parsed_format()));
+  return ExitCode::ok;
+}
+
+}  // namespace
+
 void add_erlang_command(CLI::App& app, Action& action) {
-  auto* command = app.add_subcommand("erlang", "erlang (not yet available)");
-  command->callback([&action] {
-    action = [] () -> int { throw std::runtime_error("'erlang' is not available yet"); };
-  });
+  auto flags = std::make_shared<ErlangFlags>();
+  auto* command = app.add_subcommand(
+      "erlang", "One-interval calculator: agents needed for a call volume (or the service of --agents N)");
+  add_common_options(*command, flags->common);
+  command->add_option("--calls", flags->calls, "Calls offered in the interval")->required();
+  command->add_option("--aht", flags->aht, "Average handling time (duration: 180s, 3m)")->required();
+  command->add_option("--interval", flags->interval, "Interval length (duration)")->capture_default_str();
+  command->add_option("--sl", flags->sl, "Service level goal: share answered within --within (0.8 or 80%)");
+  command->add_option("--within", flags->within, "Answer-time threshold of the service level (default 20s)");
+  command->add_option("--asa", flags->asa, "Goal: average speed of answer at most this (duration)");
+  command->add_option("--max-occupancy", flags->max_occupancy, "Goal: occupancy at most this (fraction)");
+  command->add_option("--shrinkage", flags->shrinkage, "Share of paid time not on calls (fraction)")
+      ->capture_default_str();
+  command->add_option("--model", flags->model, "erlang_c or erlang_a")->capture_default_str();
+  command->add_option("--patience", flags->patience, "erlang_a: mean time before a caller hangs up");
+  command->add_option("--max-abandon", flags->max_abandon, "erlang_a goal: share of callers hanging up at most this");
+  command->add_option("--agents", flags->agents, "Evaluate this many agents instead of searching");
+  command->callback([flags, command, &action] { action = [flags, command] { return run(*flags, *command); }; });
 }
 
 }  // namespace staffplan::cli

@@ -4,11 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
 #include "load/clock.hpp"
+#include "load/fields.hpp"
 #include "load/forecast.hpp"
 #include "load/yaml_document.hpp"
 #include "units/units.hpp"
@@ -54,13 +54,22 @@ std::optional<std::string> slurp(const std::string& path, std::string& error) {
     error = "cannot open it (permission denied?)";
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read at most one byte past the limit: a device (/dev/zero) or a pipe has no
+  // size to check up front and would otherwise be read until memory runs out.
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_plan_bytes) {
+      error = "the file is larger than the limit of 64 MiB";
+      return std::nullopt;
+    }
+  }
   if (in.bad()) {
     error = "I/O error while reading";
     return std::nullopt;
   }
-  return std::move(text).str();
+  return text;
 }
 
 }  // namespace
@@ -120,8 +129,8 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
       bad(line_number, fmt::format("calls: {}", e.what()));
       continue;
     }
-    if (calls < 0) {
-      bad(line_number, fmt::format("calls must be in [0, inf), got {}", fields[1]));
+    if (calls < 0 || calls > max_calls_per_interval) {
+      bad(line_number, fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, fields[1]));
       continue;
     }
     if (columns == 3 && !fields[2].empty()) {

@@ -16,6 +16,12 @@
 
 namespace staffplan::load {
 
+// Upper bounds on numbers that are finite but absurd (1e308 calls, a 1e308 hourly
+// cost): a typo or an attack, never a forecast. They keep every later sum finite and
+// the solver's coefficients well scaled.
+inline constexpr double max_calls_per_interval = 1e9;
+inline constexpr double max_hourly_cost = 1e9;
+
 // The closest of `candidates` to `word` when it is a plausible typo, else "".
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates);
 

@@ -34,7 +34,7 @@ void read_volumes(const Node& node, const std::string& what, Queue& queue, const
   }
   std::size_t i = 0;
   for (const auto& value : node) {
-    if (const auto calls = parse_number_at(value, fmt::format("{}[{}]", what, i), {0, inf}, diagnostics))
+    if (const auto calls = parse_number_at(value, fmt::format("{}[{}]", what, i), {0, max_calls_per_interval}, diagnostics))
       if (i < queue.calls.size()) queue.calls[i] = *calls;
     ++i;
   }
@@ -50,7 +50,7 @@ void read_rows(const Node& node, const std::string& what, Queue& queue, const Pl
   for (std::size_t k = 0; k < node.size(); ++k) {
     const MapReader row(node[k], fmt::format("{}[{}]", what, k), diagnostics, {"at", "calls", "aht"});
     if (!row.ok()) continue;
-    const auto calls = row.number("calls", {0, inf}, true);
+    const auto calls = row.number("calls", {0, max_calls_per_interval}, true);
     const auto aht = row.duration("aht", {0, inf, false, false});
     const auto at = row.text("at", true);
     if (!at || !clock.ok) continue;

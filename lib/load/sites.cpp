@@ -165,7 +165,7 @@ std::optional<Shift> read_shift(const Node& node, const std::string& site_path, 
                                               s.field("breaks")));
     }
   }
-  shift.hourly_cost = s.number("hourly_cost", {0, inf});
+  shift.hourly_cost = s.number("hourly_cost", {0, max_hourly_cost});
   shift.min_agents = s.count("min_agents", 0, 1000000).value_or(0);
   shift.max_agents = s.count("max_agents", 0, 1000000);
   if (shift.max_agents && *shift.max_agents < shift.min_agents)
@@ -237,7 +237,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
                           fmt::format("{}: unknown time zone '{}' (expected an IANA name like Asia/Manila)",
                                       s.field("timezone"), *tz));
     }
-    site.hourly_cost = s.number("hourly_cost", {0, inf}, true).value_or(0);
+    site.hourly_cost = s.number("hourly_cost", {0, max_hourly_cost}, true).value_or(0);
     site.seats = s.count("seats", 1, 10000000);
     site.shrinkage = s.fraction("shrinkage", {0, 1, true, false}).value_or(plan.shrinkage);
     if (s.has("queues")) {

@@ -25,8 +25,15 @@ class TreeBuilder : public YAML::EventHandler {
   explicit TreeBuilder(Tree& tree) : tree_(tree) {}
   int documents = 0;
 
-  void OnDocumentStart(const YAML::Mark&) override {
-    if (++documents > 1) throw Refused{{}, ""};  // reported by the caller with the count
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    // On text it cannot parse (e.g. a leading ','), yaml-cpp 0.7 yields empty documents
+    // forever without moving on (fuzz finding; upstream PR 1319): a second document
+    // starting where the first did is that, not a real second document.
+    if (++documents == 1) first_document_ = mark;
+    else if (mark.pos == first_document_.pos)
+      throw Refused{mark, "not valid YAML: cannot parse the text from here on"};
+    else
+      throw Refused{{}, ""};  // reported by the caller with the count
   }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add(Tree::Kind::null, mark); }
@@ -61,6 +68,7 @@ class TreeBuilder : public YAML::EventHandler {
     open_.push_back(index);
   }
   Tree& tree_;
+  YAML::Mark first_document_;
   std::vector<std::int32_t> open_;  // containers being filled, innermost last
 };
 
@@ -125,7 +133,7 @@ std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diag
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const Refused& refused) {
-    if (builder.documents > 1)
+    if (refused.message.empty())
       diagnostics.error(SourcePos{1, 1}, "expected one YAML document, found several (separated by ---)");
     else
       diagnostics.error(refused.mark, refused.message);

@@ -12,6 +12,7 @@
 #include "optimize/milp_model.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
+#include "optimize/size_limit.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -35,6 +36,7 @@ bool stopped(const SolveOptions& options) { return options.stop && options.stop-
 Schedule solve(const Plan& plan, const require::Requirement& requirement,
                const SolveOptions& options) {
   const auto started = Clock::now();
+  check_size(plan);  // before build_columns allocates anything
   const ColumnSet columns = build_columns(plan);
   if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);

@@ -19,12 +19,9 @@
 // Where a closed form would cancel (P(abandon | wait) for x > y) or underflow
 // (P(x, y) below 1e-280 for x far above y) the same integrals are evaluated by
 // quadrature instead (profile_integral).
-#include <boost/math/special_functions/gamma.hpp>
-
 #include <cmath>
 #include <limits>
 
-#include "queueing/boost_policy.hpp"
 #include "queueing/models.hpp"
 #include "queueing/numerics.hpp"
 
@@ -34,19 +31,16 @@ namespace {
 constexpr double kTiny = 1e-280;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-double gamma_p(double a, double z) { return boost::math::gamma_p(a, z, BoostPolicy()); }
-double gamma_q(double a, double z) { return boost::math::gamma_q(a, z, BoostPolicy()); }
-
 // P(a, z1) - P(a, z0) for z0 <= z1, from whichever tail keeps both terms small.
 double gamma_p_difference(double a, double z0, double z1) {
-  if (z0 >= a) return gamma_q(a, z0) - gamma_q(a, z1);
-  return gamma_p(a, z1) - gamma_p(a, z0);
+  if (z0 >= a) return regularized_gamma_q(a, z0) - regularized_gamma_q(a, z1);
+  return regularized_gamma_p(a, z1) - regularized_gamma_p(a, z0);
 }
 
 // Ratio of two profile integrals with the same rate (they share the log scale).
-double profile_ratio(double rate, double y, Weight num, Weight den, double upper = kInf) {
+double profile_ratio(double rate, double y, Weight num, Weight den) {
   double scale_num = 0, scale_den = 0;
-  const double n = profile_integral(rate, y, num, upper, &scale_num);
+  const double n = profile_integral(rate, y, num, kInf, &scale_num);
   const double d = profile_integral(rate, y, den, kInf, &scale_den);
   return n / d;
 }
@@ -70,7 +64,7 @@ Metrics erlang_a_metrics(int n, double a, double aht_s, double patience_s, doubl
   const double y = a * ratio;
 
   // log S, from the closed form or, when P(x, y) underflows, S = x ∫ e^{-xs + y(1-e^{-s})} ds.
-  const double p_xy = gamma_p(x, y);
+  const double p_xy = regularized_gamma_p(x, y);
   const bool closed = p_xy > kTiny;
   double log_s;
   if (closed) {

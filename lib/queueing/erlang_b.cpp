@@ -33,13 +33,29 @@ double stirling_error(double k) {
 double log_poisson_mass(double k, double m) {
   if (k == 0) return -m;
   if (k < 16) return k * std::log(m) - m - std::lgamma(k + 1);
-  // k ln(k/m) + m - k, the "deviance" term, without cancellation: -k * log1pmx((m-k)/k).
-  const double deviance = -k * boost::math::log1pmx((m - k) / k, BoostPolicy());
+  // The "deviance" k ln(k/m) + m - k: near m = k it cancels, so there it is
+  // -k * log1pmx((m-k)/k); far from it the direct form is exact enough (and log1pmx
+  // would overflow at (m-k)/k = -1 when m/k underflows).
+  const double relative = (m - k) / k;
+  const double deviance = std::abs(relative) < 0.5 ? -k * boost::math::log1pmx(relative, BoostPolicy())
+                                                   : k * std::log(k / m) + m - k;
   return -0.5 * std::log(2 * std::numbers::pi * k) - stirling_error(k) - deviance;
 }
 
+double regularized_gamma_p(double a, double z) {
+  constexpr double kNegligible = -740;  // below the smallest subnormal double
+  if (z < a && log_poisson_mass(a, z) + std::log((a + 1) / (a + 1 - z)) < kNegligible) return 0;
+  return boost::math::gamma_p(a, z, BoostPolicy());
+}
+
+double regularized_gamma_q(double a, double z) {
+  constexpr double kNegligible = -740;
+  if (a > 1 && z > a && log_poisson_mass(a - 1, z) + std::log(z / (z - a + 1)) < kNegligible) return 0;
+  return boost::math::gamma_q(a, z, BoostPolicy());
+}
+
 double log_inverse_blocking_minus_one(int n, double a) {
-  const double q = boost::math::gamma_q(static_cast<double>(n), a, BoostPolicy());
+  const double q = regularized_gamma_q(static_cast<double>(n), a);
   if (q > kTiny) return std::log(q) - log_poisson_mass(n, a);
   // n is far below a (the Poisson(a) left tail up to n-1 underflows): here B(n-1) is
   // close to 1 - (n-1)/a, the forward recursion is well conditioned, and

@@ -11,6 +11,14 @@ namespace staffplan::queueing::detail {
 // Boost's log1pmx for the deviance term), so it never underflows.
 double log_poisson_mass(double k, double m);
 
+// Regularized incomplete gamma P(a, z) and Q(a, z) (Boost.Math), returning 0 without
+// calling Boost when the result is provably below e^-740 (Boost would compute
+// z^a / Γ(a+1) there and can overflow in Γ). Bounds from the series / continued
+// fraction: P(a,z) <= m(a,z) (a+1)/(a+1-z) for z < a+1 and
+// Q(a,z) <= m(a-1,z) z/(z-a+1) for z > a-1, m = the Poisson-type mass above.
+double regularized_gamma_p(double a, double z);
+double regularized_gamma_q(double a, double z);
+
 // log(1/B(n, a) - 1) where B is Erlang B, for n >= 1, a > 0. Uses
 // 1/B - 1 = Q(n, a) / (a^n e^{-a} / n!) with Boost's regularized upper incomplete
 // gamma Q; when Q underflows (n far below a) it falls back to the stable
@@ -22,7 +30,7 @@ double log_inverse_blocking_minus_one(int n, double a);
 // waiting-time integrals after the substitution u = e^{-s}. The result is scaled
 // by exp(-phi(s*)) at the mode s*, so it never overflows; `log_scale` receives
 // phi(s*). Adaptive Gauss-Kronrod (Boost.Math) on the range where the integrand
-// exceeds e^-60 of its peak, relative tolerance 1e-14.
+// exceeds e^-60 of its peak, relative tolerance 1e-12.
 enum class Weight { one, s, one_minus_exp };
 double profile_integral(double rate, double y, Weight weight, double upper, double* log_scale);
 

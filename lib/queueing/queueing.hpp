@@ -37,6 +37,7 @@ struct Load {
 struct Metrics {
   int agents = 0;
   double erlangs = 0;
+  double answer_within_s = 0; // the threshold service_level was evaluated at
   double p_wait = 0;          // probability an arriving call waits (C: Erlang C)
   double service_level = 0;   // fraction of offered calls answered within the threshold
   double asa_s = 0;           // mean wait of answered calls, seconds (+inf when unstable C)

@@ -151,19 +151,31 @@ Metrics evaluate(const Load& load, int agents, double answer_within_s) {
   detail::require_agents(agents);
   detail::require_finite_non_negative("answer within", answer_within_s);
   const double a = load.erlangs();
-  if (a == 0) return detail::idle_metrics(agents);
-  if (load.model == Model::erlang_a)
-    return detail::erlang_a_metrics(agents, a, load.aht_s, load.patience_s, answer_within_s);
-  const double log_r = agents > a ? detail::log_inverse_blocking_minus_one(agents, a) : NAN;
-  return detail::erlang_c_metrics(agents, a, NAN, log_r, load.aht_s, answer_within_s);
+  Metrics m;
+  if (a == 0) {
+    m = detail::idle_metrics(agents);
+  } else if (load.model == Model::erlang_a) {
+    m = detail::erlang_a_metrics(agents, a, load.aht_s, load.patience_s, answer_within_s);
+  } else {
+    const double log_r = agents > a ? detail::log_inverse_blocking_minus_one(agents, a) : NAN;
+    m = detail::erlang_c_metrics(agents, a, NAN, log_r, load.aht_s, answer_within_s);
+  }
+  m.answer_within_s = answer_within_s;
+  return m;
 }
 
 Metrics required_agents(const Load& load, const Goals& goals) {
   detail::require_load(load);
   detail::require_goals(goals);
-  if (load.erlangs() == 0) return detail::idle_metrics(0);
-  reject_unreachable(goals, load.model);
-  return load.model == Model::erlang_a ? required_erlang_a(load, goals) : required_erlang_c(load, goals);
+  Metrics m;
+  if (load.erlangs() == 0) {
+    m = detail::idle_metrics(0);
+  } else {
+    reject_unreachable(goals, load.model);
+    m = load.model == Model::erlang_a ? required_erlang_a(load, goals) : required_erlang_c(load, goals);
+  }
+  m.answer_within_s = goals.answer_within_s;
+  return m;
 }
 
 int scheduled_agents(int agents, double shrinkage) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "fuzz/load_targets.hpp"
 #include "fuzz/targets.hpp"
 #include "support/run_cli.hpp"
 
@@ -31,6 +32,14 @@ int replay(const std::string& name, Target target) {
 
 TEST(FuzzRegression, Units) {
   EXPECT_GT(replay("units", staffplan::fuzz::units), 10);
+}
+
+TEST(FuzzRegression, LoadPlan) {
+  EXPECT_GT(replay("load_plan", staffplan::fuzz::load_plan), 0);
+}
+
+TEST(FuzzRegression, ForecastCsv) {
+  EXPECT_GT(replay("forecast_csv", staffplan::fuzz::forecast_csv), 1);
 }
 
 // The first crash libFuzzer found: "1.1h" parsed to 3960.0000000000005 s (1.1 * 3600

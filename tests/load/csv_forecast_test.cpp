@@ -74,7 +74,7 @@ TEST_F(CsvForecast, BadRowsNameTheCsvFileAndLine) {
       ElementsAre(csv + ":3:1: error: a second row for 2026-11-23T08:00",
                   csv + ":4:1: error: start: expected a timestamp like 2026-11-23T08:30 (optionally with an offset like "
                         "-05:00), got 'yesterday'",
-                  csv + ":5:1: error: calls must be in [0, inf), got -1",
+                  csv + ":5:1: error: calls must be in [0, 1000000000], got -1",
                   csv + ":6:1: error: calls: expected a finite number, got 'many'",
                   csv + ":7:1: error: aht_s must be in (0, inf), got 0",
                   csv + ":8:1: error: expected 3 fields, got 2",

@@ -55,16 +55,21 @@ TEST(LoadErrors, IntegerOverflowInCounts) {
               ElementsAre("plan.yaml:5:7: error: days must be from 1 to 3660, got 3661"));
 }
 
-TEST(LoadErrors, NonFiniteCostIsRejectedButHugeFiniteIsFine) {
+// Issue 6: a finite but absurd 1e308 is rejected like a non-finite 1e400 (it would
+// overflow the cost sums); a large plausible cost (1e6 an hour) is fine.
+TEST(LoadErrors, NonFiniteAndAbsurdCostsAreRejected) {
   const std::string site = R"(sites:
   - name: ny
     hourly_cost: {}
     shifts: [{ name: day, start: "08:00", length: 8h }]
 )";
-  std::string huge = site, overflow = site;
+  std::string large = site, huge = site, overflow = site;
+  large.replace(large.find("{}"), 2, "1000000");
   huge.replace(huge.find("{}"), 2, "1e308");
   overflow.replace(overflow.find("{}"), 2, "1e400");
-  EXPECT_THAT(errors_of(base_plan({}, huge)), ElementsAre());
+  EXPECT_THAT(errors_of(base_plan({}, large)), ElementsAre());
+  EXPECT_THAT(errors_of(base_plan({}, huge)),
+              ElementsAre("plan.yaml:16:18: error: sites[ny].hourly_cost must be in [0, 1000000000], got 1e308"));
   EXPECT_THAT(errors_of(base_plan({}, overflow)),
               ElementsAre("plan.yaml:16:18: error: sites[ny].hourly_cost: expected a finite number, got '1e400'"));
 }

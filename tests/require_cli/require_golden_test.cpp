@@ -1,7 +1,8 @@
 // `staffplan require` end to end. The expected CSV files under tests/data/plans/
-// were written by tests/data/plans/reference_require.py, an independent Erlang C
-// implementation (mpmath, 40 digits; Python zoneinfo for the clock) that shares no
-// code with staffplan. Regenerate with:
+// were written by tests/data/plans/reference_require.py, an independent Erlang C and
+// Erlang A implementation (mpmath, 40 digits; Python zoneinfo for the clock) that
+// shares no code with staffplan; it reproduces the published Erlang A case of
+// tests/queueing (P(wait) 0.145260, P(abandon) 0.013984, SL 0.916792). Regenerate with:
 //   python3 tests/data/plans/reference_require.py PLAN.yaml > tests/data/plans/NAME.expected.csv
 #include <gtest/gtest.h>
 
@@ -35,7 +36,9 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Golden{"tests/data/plans/published.yaml", "tests/data/plans/published.expected.csv"},
                       Golden{"configs/single-site.yaml", "tests/data/plans/single-site.expected.csv"},
                       Golden{"configs/forecast/rows.yaml", "tests/data/plans/rows.expected.csv"},
-                      Golden{"configs/forecast/csv.yaml", "tests/data/plans/csv.expected.csv"}));
+                      Golden{"configs/forecast/csv.yaml", "tests/data/plans/csv.expected.csv"},
+                      Golden{"tests/data/plans/erlang-a.yaml", "tests/data/plans/erlang-a.expected.csv"},
+                      Golden{"configs/follow-the-sun.yaml", "tests/data/plans/follow-the-sun.expected.csv"}));
 
 TEST(RequireCli, PublishedCaseRowByHand) {
   // 100 calls in 30 min at 180 s = 10 Erlangs; 80 % in 20 s needs 14 agents

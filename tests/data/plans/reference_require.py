@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Independent reference for `staffplan require -f csv` on Erlang C plans.
+"""Independent reference for `staffplan require -f csv` (Erlang C and Erlang A).
 
 Reads a plan with PyYAML, places intervals with Python's zoneinfo, and sizes each
-interval with Erlang C evaluated in mpmath at 40 significant digits (the textbook
-formula C = (A^N/N! * N/(N-A)) / (sum_{k<N} A^k/k! + A^N/N! * N/(N-A))), searching
-N upward from floor(A)+1. Shares no code with staffplan. Writes the expected CSV:
+interval in mpmath. Erlang C: the textbook formula
+C = (A^N/N! * N/(N-A)) / (sum_{k<N} A^k/k! + A^N/N! * N/(N-A)), at 40 digits,
+searching N upward from floor(A)+1. Erlang A (M/M/N+M): the birth-death chain
+(birth lam, death min(n,N) mu + max(n-N,0) theta) summed until the terms are below
+1e-40 of the total; by PASTA an arrival finding k waiting is answered after k+1
+queue advances at rates N mu + j theta (j = k..0) unless its own patience runs out,
+so P(answered within t) = prod r_j/(r_j+theta) * P(hypoexponential(r_j+theta) < t),
+the latter a regularized incomplete beta function (rates are equally spaced). Shares no code with
+staffplan. Writes the expected CSV:
     python3 tests/data/plans/reference_require.py PLAN.yaml > EXPECTED.csv
-Supports what the golden plans use: erlang_c, volumes / rows / csv forecasts,
+Supports what the golden plans use: erlang_c / erlang_a, volumes / rows / csv forecasts,
 service_level + answer_within, asa, max_occupancy, min_agents with open hours."""
 import csv
 import datetime as dt
@@ -21,6 +27,7 @@ import mpmath as mp
 import yaml
 
 mp.mp.dps = 40
+ERLANG_A_DPS = 40
 
 
 def seconds(text):
@@ -57,6 +64,64 @@ def metrics(n, a, aht, within):
     return {"p_wait": c, "sl": 1 - c * mp.exp(-(n - a) * within / aht), "asa": c * aht / (n - a), "occ": a / n}
 
 
+def erlang_a_metrics(n, calls, aht, step, patience, within):
+    """SL(within), ASA of answered calls, p_abandon, occupancy, p_wait for N = n."""
+    with mp.workdps(ERLANG_A_DPS):
+        lam, mu, theta = calls / step, 1 / aht, 1 / patience
+        # Unnormalised stationary probabilities p_m, m = 0, 1, ... (p_0 = 1).
+        probs = [mp.mpf(1)]
+        m = 0
+        while True:
+            death = min(m + 1, n) * mu + max(m + 1 - n, 0) * theta
+            nxt = probs[-1] * lam / death
+            probs.append(nxt)
+            m += 1
+            if m > n and nxt < mp.mpf(10) ** -40 * sum(probs):
+                break
+        total = sum(probs)
+        pi = [p / total for p in probs]
+        served_at_once = sum(pi[:n])
+        answered = served_at_once
+        answered_in_time = served_at_once
+        wait_answered = mp.mpf(0)
+        for k in range(len(pi) - n):  # an arrival finds k waiting
+            rates = [n * mu + j * theta for j in range(k, -1, -1)]
+            survive = mp.fprod(r / (r + theta) for r in rates)  # P(answered)
+            tilted = [r + theta for r in rates]
+            # The sum of Exp(N mu + i theta), i = 1..k+1, is below t with probability
+            # I_{1 - exp(-theta t)}(k + 1, N mu / theta + 1) (regularized incomplete beta;
+            # from its density e^{-(a+theta)x} (1-e^{-theta x})^k prod(a+i theta) / (theta^k k!)).
+            cdf = mp.betainc(k + 1, n * mu / theta + 1, 0, 1 - mp.exp(-theta * within), regularized=True)
+            answered += pi[n + k] * survive
+            answered_in_time += pi[n + k] * survive * cdf
+            wait_answered += pi[n + k] * survive * mp.fsum(1 / r for r in tilted)
+        queue_length = sum((m - n) * pi[m] for m in range(n, len(pi)))
+        p_abandon = theta * queue_length / lam
+        return {"sl": +answered_in_time, "asa": wait_answered / answered, "ab": p_abandon,
+                "occ": (lam * aht) * (1 - p_abandon) / n if n else mp.mpf(0), "p_wait": 1 - served_at_once}
+
+
+def required_a(calls, aht, step, patience, goal):
+    """Smallest N meeting every goal; the goals are monotone in N."""
+    within = goal.get("within", 0)
+    ok = lambda n: n > 0 and all([
+        "sl" not in goal or m[n]["sl"] >= goal["sl"], "asa" not in goal or m[n]["asa"] <= goal["asa"],
+        "occ" not in goal or m[n]["occ"] <= goal["occ"], "ab" not in goal or m[n]["ab"] <= goal["ab"]])
+    m = {}
+    def check(n):
+        if n > 0 and n not in m:
+            m[n] = erlang_a_metrics(n, calls, aht, step, patience, within)
+        return ok(n)
+    n = max(1, int(calls * aht / step))
+    if check(n):
+        while n > 1 and check(n - 1):
+            n -= 1
+    else:
+        while not check(n):
+            n += 1
+    return n, m[n]
+
+
 def required(a, aht, goal):
     n = int(mp.floor(a)) + 1
     while True:
@@ -74,6 +139,7 @@ def read_goal(node):
     if "answer_within" in node: goal["within"] = mpq(seconds(node["answer_within"]))
     if "asa" in node: goal["asa"] = mpq(seconds(node["asa"]))
     if "max_occupancy" in node: goal["occ"] = mpq(fraction(node["max_occupancy"]))
+    if "max_abandon" in node: goal["ab"] = mpq(fraction(node["max_abandon"]))
     return goal
 
 
@@ -104,6 +170,10 @@ def main(path):
     times = [start + dt.timedelta(seconds=step * i) for i in range(count)]
     shrink = fraction(plan.get("shrinkage", 0))
     base_goal = read_goal(plan.get("goal", {}))
+    erlang_a = plan.get("model", "erlang_c") == "erlang_a"
+    patience = mpq(seconds(plan["patience"])) if erlang_a else None
+    if not erlang_a:
+        base_goal.pop("ab", None)  # nobody hangs up in Erlang C
 
     queues = []
     for q in plan["queues"]:
@@ -136,6 +206,7 @@ def main(path):
 
     out = csv.writer(sys.stdout, lineterminator="\r\n")
     out.writerow("start,queue,calls,aht_s,erlangs,agents,scheduled,service_level,asa_s,occupancy,p_wait,p_abandon".split(","))
+    cache = {}
     for i, t in enumerate(times):
         local = t.astimezone(zone)
         minute = local.hour * 60 + local.minute
@@ -148,7 +219,14 @@ def main(path):
             aht = mpq(ahts[i])
             a = c * aht / step
             if c == 0:
-                n, m = floor, {"p_wait": 0, "sl": 1, "asa": 0, "occ": 0}
+                n, m = floor, {"p_wait": 0, "sl": 1, "asa": 0, "occ": 0, "ab": 0}
+            elif erlang_a:
+                key = (calls[i], ahts[i], name)
+                if key not in cache:
+                    cache[key] = required_a(c, aht, step, patience, goal)
+                n, m = cache[key]
+                if n < floor:
+                    n, m = floor, erlang_a_metrics(floor, c, aht, step, patience, goal.get("within", 0))
             else:
                 n, m = required(a, aht, goal)
                 if n < floor:
@@ -156,7 +234,7 @@ def main(path):
             scheduled = math.ceil(fractions.Fraction(n) / (1 - shrink))
             out.writerow([iso(t, zone), name, f"{float(c):.2f}", f"{float(aht):.1f}", f"{float(a):.3f}", n, scheduled,
                           f"{float(m['sl']):.4f}", f"{float(m['asa']):.2f}", f"{float(m['occ']):.4f}",
-                          f"{float(m['p_wait']):.4f}", ""])
+                          f"{float(m['p_wait']):.4f}", f"{float(m['ab']):.4f}" if erlang_a else ""])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+#include "optimize/size_limit.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+#include "model/errors.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+// Placements of breaks k.. when break k may start no earlier than `earliest`;
+// mirrors place_breaks in columns.cpp, memoised on (k, earliest).
+double count_from(const Shift& shift, int interval_s, std::size_t k, int earliest,
+                  std::map<std::pair<std::size_t, int>, double>& memo) {
+  if (k == shift.breaks.size()) return 1;
+  const auto key = std::make_pair(k, earliest);
+  if (const auto it = memo.find(key); it != memo.end()) return it->second;
+  const Break& b = shift.breaks[k];
+  const int from = static_cast<int>(std::lround(b.window_from_s));
+  const int to = static_cast<int>(std::lround(b.window_to_s));
+  const int length = static_cast<int>(std::lround(b.length_s));
+  int t = std::max(from, earliest);
+  t = (t + interval_s - 1) / interval_s * interval_s;
+  double count = 0;
+  for (; t <= to; t += interval_s) {
+    if (t + length > shift.length_s) break;
+    count += count_from(shift, interval_s, k + 1, t + length, memo);
+  }
+  memo[key] = count;
+  return count;
+}
+
+}  // namespace
+
+double count_break_placements(const Shift& shift, int interval_s) {
+  std::map<std::pair<std::size_t, int>, double> memo;
+  return count_from(shift, interval_s, 0, 0, memo);
+}
+
+double count_columns(const Plan& plan) {
+  double total = 0;
+  for (const Site& site : plan.sites)
+    for (const Shift& shift : site.shifts)
+      total += static_cast<double>(shift.starts.size()) * static_cast<double>(site.queues.size()) *
+               count_break_placements(shift, plan.horizon.interval_s);
+  return total;
+}
+
+void check_size(const Plan& plan) {
+  const double total = count_columns(plan);
+  if (total <= static_cast<double>(max_columns)) return;
+  // Name the shift contributing most, as that is where the analyst should cut.
+  double worst = -1;
+  std::string worst_text;
+  for (const Site& site : plan.sites)
+    for (const Shift& shift : site.shifts) {
+      const double placements = count_break_placements(shift, plan.horizon.interval_s);
+      const double columns = static_cast<double>(shift.starts.size()) * site.queues.size() * placements;
+      if (columns > worst) {
+        worst = columns;
+        worst_text = fmt::format("site {}, shift {}: {} starts x {} queue{} x {:.0f} break placements", site.name,
+                                 shift.name, shift.starts.size(), site.queues.size(),
+                                 site.queues.size() == 1 ? "" : "s", placements);
+      }
+    }
+  throw InputError({Diagnostic{
+      .file = plan.file,
+      .message = fmt::format(
+          "the plan is too large to optimize: {:.0f} shift columns, the limit is {} (largest: {}); "
+          "use fewer start times (latest_start, start_step), narrower break windows or a shorter horizon",
+          total, max_columns, worst_text)}});
+}
+
+}  // namespace staffplan::optimize

@@ -1,0 +1,29 @@
+#pragma once
+// Refuses, before any memory is spent, a plan whose MILP is too large to build and
+// solve on one machine (issue 6: a million shift columns must not end in an
+// out-of-memory kill or a solver that never returns). The size is counted exactly
+// without enumerating: columns = Σ over sites and shifts of
+// starts × queues served × break placements.
+#include <cstdint>
+
+#include "model/plan.hpp"
+
+namespace staffplan::optimize {
+
+// Each column costs about 0.5 KB (its coverage and seat entries) and CBC's effort
+// grows faster than linearly with it; 250 000 columns is a year of 30-minute starts
+// for a dozen shifts with narrow break windows.
+inline constexpr std::int64_t max_columns = 250'000;
+
+// Number of break placements build_columns would create for `shift` (the same rules:
+// grid starts inside each window, in order, never overlapping, inside the shift).
+double count_break_placements(const Shift& shift, int interval_s);
+
+// Number of columns build_columns would create for `plan`.
+double count_columns(const Plan& plan);
+
+// Throws InputError naming the plan file, the estimated column count, the largest
+// shift's share of it and the limit, when count_columns(plan) > max_columns.
+void check_size(const Plan& plan);
+
+}  // namespace staffplan::optimize
