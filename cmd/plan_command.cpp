@@ -48,7 +48,11 @@ class SigintGuard {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &previous_);
   }
-  ~SigintGuard() { sigaction(SIGINT, &previous_, nullptr); }
+  // After an interrupt the handler stays: a second Ctrl-C while the interrupted plan
+  // is being written must still end the run with exit 130, not kill it by the signal.
+  ~SigintGuard() {
+    if (!interrupt_requested) sigaction(SIGINT, &previous_, nullptr);
+  }
   SigintGuard(const SigintGuard&) = delete;
   SigintGuard& operator=(const SigintGuard&) = delete;
 

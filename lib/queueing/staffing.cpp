@@ -172,6 +172,7 @@ Metrics required_agents(const Load& load, const Goals& goals) {
     m = detail::idle_metrics(0);
   } else {
     reject_unreachable(goals, load.model);
+    if (load.erlangs() > static_cast<double>(kMaxAgents)) too_many_agents();
     m = load.model == Model::erlang_a ? required_erlang_a(load, goals) : required_erlang_c(load, goals);
   }
   m.answer_within_s = goals.answer_within_s;

@@ -63,6 +63,7 @@ class Process {
   }
 
   bool running() const { return pid_ > 0 && !finished_; }
+  pid_t pid() const { return pid_; }
   std::string out() const { return read_file(out_path_); }
   std::string err() const { return read_file(err_path_); }
 

@@ -123,3 +123,9 @@ TEST(ErlangA, NoAgentsMeansEveryCallerAbandons) {
   EXPECT_EQ(m.service_level, 0);
   EXPECT_EQ(m.occupancy, 0);
 }
+
+TEST(Search, AbsurdLoadsAreUnreachableNotUndefined) {
+  // 1e12 Erlangs: beyond any staffing the search considers (2^30 agents).
+  EXPECT_THROW(q::required_agents({1e12, 1800, 1800}, sl_goal(0.8, 20)), q::UnreachableGoal);
+  EXPECT_THROW(q::required_agents({1e12, 1800, 1800, q::Model::erlang_a, 60}, sl_goal(0.8, 20)), q::UnreachableGoal);
+}
