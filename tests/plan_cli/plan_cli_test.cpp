@@ -164,3 +164,22 @@ TEST(PlanCli, SecondSigintQuitsAtOnceWithoutOutput) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PlanCli, BreaksAreListedInSiteLocalTime) {
+  // 20 calls of 180 s in 15 min: A = 4 Erlangs. Erlang C by hand (Erlang B
+  // recursion B(n) = A·B(n-1)/(n + A·B(n-1))): N = 6 gives B = 0.1172, C = 0.2848,
+  // SL(20 s) = 1 - 0.2848·e^(-2·20/180) = 0.772 < 80 %; N = 7 gives B = 0.0628,
+  // C = 0.1351, SL = 1 - 0.1351·e^(-3·20/180) = 0.903. So 7 agents on the only shift,
+  // paid 8 h - 30 min unpaid = 7.5 h at 20: 7 × 7.5 × 20 = 1050. London 14:00 is
+  // New York 09:00; the breaks are at +3 h (17:00) and +5 h 30 min (19:30) London.
+  const auto run = run_staffplan({"plan", source_path("tests/data/optimize/london-breaks.yaml"), "-f", "csv"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "site,queue,shift,day,start_local,end_local,start,end,breaks,agents,paid_hours,cost\r\n"
+            "london,english,day,2026-11-23,14:00,22:00,2026-11-23T09:00:00-05:00,"
+            "2026-11-23T17:00:00-05:00,17:00-17:30;19:30-19:45,7,52.50,1050.00\r\n");
+}
+
+}  // namespace

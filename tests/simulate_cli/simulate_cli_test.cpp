@@ -79,6 +79,21 @@ TEST(SimulateCli, StrictPassesWithAmpleStaffing) {
   EXPECT_EQ(run.err, "");
 }
 
+TEST(SimulateCli, AhtCvOneIsExponential) {
+  // SPEC §3: "1 = exponential". --aht-cv 1 must draw exactly what the default
+  // (exponential) draws; another CV changes the handling times and the result.
+  const std::vector<std::string> base{"simulate", one_day, "--replications", "3", "-f", "csv"};
+  auto with = [&](std::vector<std::string> extra) {
+    auto args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_staffplan(args);
+  };
+  const auto plain = with({});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(with({"--aht-cv", "1"}).out, plain.out);
+  EXPECT_NE(with({"--aht-cv", "0.5"}).out, plain.out);
+}
+
 struct BadFlag {
   std::vector<std::string> args;
   std::string message;
