@@ -25,7 +25,10 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
   OsiClpSolverInterface solver;
   load_into(model, solver, false);
   solver.initialSolve();
-  if (!solver.isProvenOptimal()) return result;
+  if (!solver.isProvenOptimal()) {
+    result.lp_interrupted = solver.isIterationLimitReached();
+    return result;
+  }
   result.lp_feasible = true;
   result.lp_objective = solver.getObjValue();
   const int n = model.num_vars();

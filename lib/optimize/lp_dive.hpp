@@ -21,6 +21,9 @@ namespace staffplan::optimize {
 
 struct LpDiveResult {
   bool lp_feasible = false;
+  // Clp's initialSolve installs its own SIGINT handler for the LP and stops on
+  // Ctrl-C without telling us; an iteration-limit stop (we set no limit) is that.
+  bool lp_interrupted = false;
   double lp_objective = 0;              // the LP bound
   std::vector<double> lp_x;
   std::vector<double> lp_reduced_cost;  // at the LP optimum, before diving

@@ -42,6 +42,8 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
 
   const LpDiveResult lp = solve_lp_and_dive(model, options, started);
+  // An LP stopped by Ctrl-C says nothing about feasibility.
+  if (!lp.lp_feasible && (lp.lp_interrupted || stopped(options))) throw NoResultError("interrupted before any plan was found");
   if (!lp.lp_feasible)
     throw NoResultError(
         "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "

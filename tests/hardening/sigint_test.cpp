@@ -46,7 +46,7 @@ TEST(Sigint, FirstStopsTheSolverAndPrintsTheBestPlanMarkedInterrupted) {
   const std::string dir = make_temp_dir();
   Process process(hard_plan, dir);
   ASSERT_TRUE(wait_until_solving(process));
-  std::this_thread::sleep_for(1s);  // let CBC get going
+  std::this_thread::sleep_for(4s);  // past the LP (Clp catches SIGINT itself there)
   process.signal(SIGINT);
   ASSERT_TRUE(process.wait_for(60s)) << "still running a minute after SIGINT";
   EXPECT_EQ(process.signal_number, 0);
@@ -64,7 +64,7 @@ TEST(Sigint, TwoEndTheRunPromptlyWithoutDyingBySignal) {
   const std::string dir = make_temp_dir();
   Process process(hard_plan, dir);
   ASSERT_TRUE(wait_until_solving(process));
-  std::this_thread::sleep_for(1s);
+  std::this_thread::sleep_for(4s);
   process.signal(SIGINT);
   // Two pending SIGINTs merge into one: let the first be handled before the second.
   std::this_thread::sleep_for(20ms);
