@@ -138,28 +138,9 @@ TEST(PlanCli, BadFlagsAreExitTwoWithTheFlagNamed) {
 
 }  // namespace
 
-namespace {
-
-// The benchmark instance with break windows takes about 10 s; its LP about 1.5 s,
-// during which Clp handles SIGINT itself (the run then ends "interrupted before
-// any plan was found"). A SIGINT after 4 s lands in the dive or CBC, after the LP.
-const std::string heavy = source_path("tests/data/optimize/benchmark-window.yaml");
-
-TEST(PlanCli, FirstSigintPrintsTheBestPlanSoFarMarkedInterrupted) {
-  const auto run = staffplan::testing::run_shell(
-      std::string(STAFFPLAN_BINARY) + " plan " + heavy +
-      " -f csv --view summary & pid=$!; sleep 4; kill -INT $pid; wait $pid; echo \"exit $?\"");
-  EXPECT_NE(run.out.find(",interrupted,"), std::string::npos) << run.out << run.err;
-  EXPECT_NE(run.out.find("exit 1\n"), std::string::npos) << run.out;
-  EXPECT_NE(run.err.find("staffplan: interrupted; the best plan found so far was written"),
-            std::string::npos)
-      << run.err;
-}
-
-// Two Ctrl-C in a row: tests/hardening/sigint_test.cpp (whether the second meets
-// the handler or the finished run is a race, so it accepts exit 130 or 1).
-
-}  // namespace
+// Ctrl-C during `plan` is tested in tests/hardening/sigint_test.cpp, which waits
+// until the command has installed its handler (after loading) before signalling;
+// a fixed delay from process start can still land in Clp's LP under ASan.
 
 namespace {
 
