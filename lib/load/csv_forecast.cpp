@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/bounded_read.hpp"
 #include "load/clock.hpp"
 #include "load/fields.hpp"
 #include "load/forecast.hpp"
@@ -54,20 +55,12 @@ std::optional<std::string> slurp(const std::string& path, std::string& error) {
     error = "cannot open it (permission denied?)";
     return std::nullopt;
   }
-  // Read at most one byte past the limit: a device (/dev/zero) or a pipe has no
-  // size to check up front and would otherwise be read until memory runs out.
+  // A device (/dev/zero) or a pipe has no size to check up front.
   std::string text;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_plan_bytes) {
-      error = "the file is larger than the limit of 64 MiB";
-      return std::nullopt;
-    }
-  }
-  if (in.bad()) {
-    error = "I/O error while reading";
-    return std::nullopt;
+  switch (read_at_most(in, max_plan_bytes, text)) {
+    case BoundedRead::too_large: error = "the file is larger than the limit of 64 MiB"; return std::nullopt;
+    case BoundedRead::io_error: error = "I/O error while reading"; return std::nullopt;
+    case BoundedRead::ok: break;
   }
   return text;
 }

@@ -1,5 +1,7 @@
 #include "load/yaml_document.hpp"
 
+#include "load/bounded_read.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -97,20 +99,17 @@ std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& 
     diagnostics.error(SourcePos{}, "cannot open the plan file: permission denied or unreadable");
     return std::nullopt;
   }
-  // Read at most one byte past the limit, so a pipe or growing file cannot exhaust memory.
+  // A pipe or growing file has no size to check up front.
   std::string text;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_plan_bytes) {
+  switch (read_at_most(in, max_plan_bytes, text)) {
+    case BoundedRead::too_large:
       diagnostics.error(SourcePos{}, fmt::format("plan file is larger than the limit of {} bytes (64 MiB)",
                                                  max_plan_bytes));
       return std::nullopt;
-    }
-  }
-  if (in.bad()) {
-    diagnostics.error(SourcePos{}, "cannot read the plan file: I/O error");
-    return std::nullopt;
+    case BoundedRead::io_error:
+      diagnostics.error(SourcePos{}, "cannot read the plan file: I/O error");
+      return std::nullopt;
+    case BoundedRead::ok: break;
   }
   return text;
 }
