@@ -45,6 +45,8 @@ auto parse(const char* flag, const std::string& text, Parse parser) {
 // shorter than that is 0: say what the real minimum is.
 double positive_duration(const char* flag, const std::string& text) {
   const double value = parse(flag, text, units::parse_duration);
+  if (value <= 0 && text.find_first_of("123456789") == std::string::npos)
+    bad(fmt::format("{}: must be longer than 0, got '{}'", flag, text));
   if (value <= 0)
     bad(fmt::format("{}: must be at least 0.000001s (1 microsecond, the finest duration staffplan reads), "
                     "got '{}'",

@@ -160,13 +160,16 @@ std::optional<std::int64_t> end_of_listed_offsets(const date::time_zone& zone) {
   return ymd.year() >= date::year{2037} ? std::optional<std::int64_t>(at) : std::nullopt;
 }
 
-std::string utc_text(std::int64_t utc) {
-  const date::sys_seconds t{seconds{utc}};
+// A wall-clock instant (UTC seconds plus the offset) as "YYYY-MM-DD HH:MM".
+std::string local_text(std::int64_t local) {
+  const date::sys_seconds t{seconds{local}};
   const auto day = date::floor<date::days>(t);
   const date::hh_mm_ss tod{t - day};
-  return fmt::format("{} {:02}:{:02} UTC", format_date(date::year_month_day{day}), tod.hours().count(),
+  return fmt::format("{} {:02}:{:02}", format_date(date::year_month_day{day}), tod.hours().count(),
                      tod.minutes().count());
 }
+
+std::string utc_text(std::int64_t utc) { return local_text(utc) + " UTC"; }
 
 std::string offset_text(int offset_s) {
   const int a = std::abs(offset_s);
@@ -180,8 +183,8 @@ std::optional<std::string> offsets_problem(const date::time_zone& zone, std::int
   if (const auto listed_until = end_of_listed_offsets(zone); listed_until && end_utc > *listed_until)
     return fmt::format("the time-zone database of this machine lists the clock changes of {} only up to {}; "
                        "later ones follow a yearly rule that staffplan does not compute, so the horizon must "
-                       "end by then (it ends {})",
-                       zone.name(), utc_text(*listed_until), utc_text(end_utc));
+                       "end by then (it ends {} local time)",
+                       zone.name(), utc_text(*listed_until), local_text(end_utc + (offsets.empty() ? 0 : offsets.back())));
   for (std::size_t k = 0; k < offsets.size(); ++k)
     if (offsets[k] % 60 != 0)
       return fmt::format("{} has the UTC offset {} at {} (a local mean time from before time zones); "

@@ -154,7 +154,8 @@ std::optional<double> parse_in_range(const Node& node, const std::string& what, 
   }
   if (!range.contains(value)) {
     // Durations are read to the microsecond: "1e-10s" is 0, and "(0, inf)" would hide why.
-    if (duration && value == 0 && range.low == 0 && !range.low_inclusive)
+    if (duration && value == 0 && range.low == 0 && !range.low_inclusive &&
+        text->find_first_of("123456789") != std::string::npos)
       diagnostics.error(node, fmt::format("{} must be at least 0.000001s (1 microsecond, the finest duration "
                                           "staffplan reads), got {}",
                                           what, *text));

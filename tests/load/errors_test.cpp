@@ -37,8 +37,10 @@ TEST(LoadErrors, NegativeNanInfiniteAndHexNumbers) {
               ElementsAre("plan.yaml:11:10: error: queues[english].aht: expected a duration like 20s, 5m or "
                           "1h30m (a bare number is seconds), got '.nan'"));
   EXPECT_THAT(errors_of(base_plan({{11, "    aht: 0"}})),
+              ElementsAre("plan.yaml:11:10: error: queues[english].aht must be in (0, inf), got 0"));
+  EXPECT_THAT(errors_of(base_plan({{11, "    aht: 1e-7s"}})),
               ElementsAre("plan.yaml:11:10: error: queues[english].aht must be at least 0.000001s (1 microsecond, "
-                          "the finest duration staffplan reads), got 0"));
+                          "the finest duration staffplan reads), got 1e-7s"));
   EXPECT_THAT(errors_of(base_plan({{5, "days: 0x10"}})),
               ElementsAre("plan.yaml:5:7: error: days: expected a whole number from 0 to 2147483647, got '0x10'"));
   EXPECT_THAT(errors_of(base_plan({{13, "      volumes: [1, 2, .inf]"}})),
