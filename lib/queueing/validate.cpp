@@ -51,8 +51,9 @@ void require_load(const Load& load) {
   if (!std::isfinite(load.erlangs()))
     throw InvalidParameter(fmt::format("offered load {} * {} / {} is not a finite number", load.calls,
                                        load.aht_s, load.interval_s));
-  if (load.model == Model::erlang_a &&
-      !(load.patience_s / load.aht_s * std::max(1.0, load.erlangs()) <= max_patience_load))
+  const double ratio = load.patience_s / load.aht_s;
+  if (load.model == Model::erlang_a && ratio > min_suspect_patience_ratio &&
+      !(ratio * std::max(1.0, load.erlangs()) <= max_patience_load))
     throw InvalidParameter(patience_too_long(load));
 }
 
