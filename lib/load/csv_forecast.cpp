@@ -12,7 +12,9 @@
 #include "load/bounded_read.hpp"
 #include "load/clock.hpp"
 #include "load/fields.hpp"
+#include "load/csv_hints.hpp"
 #include "load/forecast.hpp"
+#include "load/text_check.hpp"
 #include "load/yaml_document.hpp"
 #include "units/units.hpp"
 
@@ -35,6 +37,12 @@ std::vector<std::string_view> split(std::string_view line) {
     from = comma + 1;
   }
   return fields;
+}
+
+// "calls: expected a finite number, got '10,5'; ..." with the field cut and escaped
+// (a foreign file can hold anything) and the probable cause when there is one.
+std::string number_error(const char* column, std::string_view field) {
+  return fmt::format("{}: expected a finite number, got '{}'{}", column, quote_excerpt(field), number_hint(field));
 }
 
 std::optional<std::string> slurp(const std::string& path, std::string& error) {
@@ -99,7 +107,7 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
   // One "seen" flag per queue and interval: a second row for the same slot is an error.
   std::vector<std::vector<bool>> seen(queues.size());
   const std::size_t start_at = 0, queue_at = 1, calls_at = layout.shared ? 2 : 1, aht_at = calls_at + 1;
-  int line_number = 0;
+  int line_number = 0, data_rows = 0;
   std::size_t columns = 0;
   while (!rest.empty()) {
     const std::size_t end = rest.find('\n');
@@ -118,8 +126,8 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
       if (!short_form && fields != with_aht) {
         const bool shared_in_own = !layout.shared && fields.size() >= 2 && fields[1] == "queue";
         diagnostics.error_in(csv_path, 1,
-                             fmt::format("expected the header '{0}' or '{0},aht_s', got '{1}'{2}", layout.header(),
-                                         line,
+                             fmt::format("expected the header '{0}' or '{0},aht_s', got '{1}'{2}{3}", layout.header(),
+                                         quote_excerpt(line), header_hint(line),
                                          shared_in_own ? " (a file with a queue column is read from the plan's "
                                                          "top-level csv key)"
                                                        : ""));
@@ -129,11 +137,13 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
       continue;
     }
     if (line.empty()) continue;  // a blank line (e.g. at the end) carries nothing
+    ++data_rows;
     const auto column_of = [&](std::size_t field) {
       return static_cast<int>(fields[field].data() - line.data()) + 1;
     };
     if (fields.size() != columns) {
-      bad(line_number, 1, fmt::format("expected {} fields, got {}", columns, fields.size()));
+      bad(line_number, 1, fmt::format("expected {} fields, got {}{}", columns, fields.size(),
+                                      field_count_hint(line, columns, fields.size())));
       continue;
     }
     std::size_t q = 0;
@@ -157,24 +167,24 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
     double calls = 0, aht = queue.aht_s;
     try {
       calls = units::parse_number(fields[calls_at]);
-    } catch (const units::ParseError& e) {
-      bad(line_number, column_of(calls_at), fmt::format("calls: {}", e.what()));
+    } catch (const units::ParseError&) {
+      bad(line_number, column_of(calls_at), number_error("calls", fields[calls_at]));
       continue;
     }
     if (calls < 0 || calls > max_calls_per_interval) {
       bad(line_number, column_of(calls_at),
-          fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, fields[calls_at]));
+          fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, quote_excerpt(fields[calls_at])));
       continue;
     }
     if (columns > aht_at && !fields[aht_at].empty()) {
       try {
         aht = units::parse_number(fields[aht_at]);
-      } catch (const units::ParseError& e) {
-        bad(line_number, column_of(aht_at), fmt::format("aht_s: {}", e.what()));
+      } catch (const units::ParseError&) {
+        bad(line_number, column_of(aht_at), number_error("aht_s", fields[aht_at]));
         continue;
       }
       if (aht <= 0) {
-        bad(line_number, column_of(aht_at), fmt::format("aht_s must be in (0, inf), got {}", fields[aht_at]));
+        bad(line_number, column_of(aht_at), fmt::format("aht_s must be in (0, inf), got {}", quote_excerpt(fields[aht_at])));
         continue;
       }
     }
@@ -192,13 +202,21 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
     queue.calls[index] = calls;
     queue.aht_s_per_interval[index] = aht;
   }
-  if (bad_rows > max_csv_errors)
-    diagnostics.error_in(csv_path, 0, fmt::format("{} more bad rows not shown", bad_rows - max_csv_errors));
   if (line_number == 0) {
     diagnostics.error_in(csv_path, 0,
                          fmt::format("the forecast file is empty (expected the header '{}')", layout.header()));
     return false;
   }
+  if (data_rows == 0) {
+    // Most likely an export that failed after the header; planning it would give
+    // 0 agents and "100 % service level" without a word.
+    diagnostics.error_in(csv_path, 1,
+                         "the forecast file has a header but no rows (a failed export?); a queue with no calls "
+                         "is written 'forecast: { rows: [] }'");
+    return false;
+  }
+  if (bad_rows > max_csv_errors)
+    diagnostics.error_in(csv_path, 0, fmt::format("{} more bad rows not shown", bad_rows - max_csv_errors));
   return true;
 }
 
