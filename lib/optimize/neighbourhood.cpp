@@ -61,7 +61,7 @@ Restriction restrict_model(const MilpModel& m, const std::vector<double>& lb,
     new_row[row] = s.num_rows();
     s.row_lb.push_back(lo);
     s.row_ub.push_back(hi);
-    if (row < m.num_coverage_rows) s.num_coverage_rows = s.num_rows();
+    s.row_key.push_back(m.row_key[row]);
   }
   std::vector<Eigen::Triplet<double>> entries;
   for (int k = 0; k < static_cast<int>(r.kept.size()); ++k) {
@@ -70,8 +70,7 @@ Restriction restrict_model(const MilpModel& m, const std::vector<double>& lb,
     s.col_ub.push_back(ub[v]);
     s.cost.push_back(m.cost[v]);
     s.integer.push_back(m.integer[v]);
-    s.column.push_back(m.column[v]);
-    s.shortfall_cell.push_back(m.shortfall_cell[v]);
+    s.var_key.push_back(m.var_key[v]);
     for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
       if (const int row = new_row[it.row()]; row >= 0) entries.emplace_back(row, k, it.value());
   }

@@ -46,14 +46,13 @@ constexpr double lp_grace_s = 0.3;
 constexpr double min_cbc_seconds = 0.2;
 
 // Fix-and-optimise blocks (neighbourhood.hpp): the day of a variable's shift start,
-// and its site; -1 for shortfall variables (never fixed).
+// and its site; -1 for continuous variables (never fixed).
 std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, const MilpModel& model) {
   const int per_day = std::max(1, 86400 / plan.horizon.interval_s);
   std::vector<int> by_day(model.num_vars(), -1), by_site(model.num_vars(), -1);
   for (int v = 0; v < model.num_vars(); ++v) {
-    const int c = model.column[v];
-    if (c < 0) continue;
-    const Column& col = set.columns[c];
+    if (!model.is(v, VarFamily::agents)) continue;
+    const Column& col = set.columns[model.var_key[v].column];
     by_day[v] = plan.sites[col.site].shifts[col.shift].starts[col.start].interval / per_day;
     by_site[v] = col.site;
   }

@@ -195,9 +195,8 @@ TEST(RestrictModel, FixedVariablesMoveIntoTheRowBounds) {
   m.row_lb = {4, -inf, 1};
   m.row_ub = {inf, 3, inf};
   m.integer = {true, true, true};
-  m.column = {0, 1, 2};
-  m.shortfall_cell = {-1, -1, -1};
-  m.num_coverage_rows = 1;
+  m.var_key = {VarKey{VarFamily::agents, 0}, VarKey{VarFamily::agents, 1}, VarKey{VarFamily::agents, 2}};
+  m.row_key = {RowKey{RowFamily::cover, 0}, RowKey{RowFamily::seats, -1, -1, 0}, RowKey{RowFamily::cover, 1}};
   const Restriction r = restrict_model(m, {0, 1, 0}, {9, 1, 9});
   EXPECT_FALSE(r.infeasible);
   EXPECT_EQ(r.kept, (std::vector<int>{0, 2}));
@@ -205,7 +204,9 @@ TEST(RestrictModel, FixedVariablesMoveIntoTheRowBounds) {
   ASSERT_EQ(r.model.num_rows(), 2);
   EXPECT_DOUBLE_EQ(r.model.row_lb[0], 2);
   EXPECT_DOUBLE_EQ(r.model.row_ub[1], 2);
-  EXPECT_EQ(r.model.num_coverage_rows, 1);
+  EXPECT_TRUE(r.model.is(0, RowFamily::cover));
+  EXPECT_TRUE(r.model.is(1, RowFamily::seats));
+  EXPECT_EQ(r.model.var_key[1].column, 2);
   EXPECT_DOUBLE_EQ(r.model.a.coeff(0, 1), 1);   // x2 in r0
   EXPECT_DOUBLE_EQ(r.model.a.coeff(1, 1), 0);   // x2 not in r1
   // Fixing x1 = 0 leaves r2 (x1 ≥ 1) without a free variable, violated.
