@@ -59,6 +59,12 @@ MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
     }
   }
 
+  // The model cost of a free column (see kFreeAgentTieBreak).
+  double cheapest = inf;
+  for (int c = 0; c < static_cast<int>(set.columns.size()); ++c)
+    if (keep[c] && set.columns[c].cost > 0) cheapest = std::min(cheapest, set.columns[c].cost);
+  const double free_agent_cost = std::isfinite(cheapest) ? kFreeAgentTieBreak * cheapest : 1.0;
+
   // Variables: kept columns, bounded by seats and the group maximum.
   std::vector<int> var_of(set.columns.size(), -1);
   for (int c = 0; c < static_cast<int>(set.columns.size()); ++c) {
@@ -75,7 +81,7 @@ MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
     m.shortfall_cell.push_back(-1);
     m.col_lb.push_back(lb);
     m.col_ub.push_back(ub);
-    m.cost.push_back(col.cost);
+    m.cost.push_back(col.cost > 0 ? col.cost : free_agent_cost);
     m.integer.push_back(true);
   }
 

@@ -17,6 +17,11 @@
 //   limits    min_agents(g) ≤ Σ_{c ∈ g} x_c ≤ max_agents(g)
 // Objective
 //   min Σ_c paid_hours(c) · hourly_cost(c) · x_c + Σ penalty · interval_hours · u_qi
+//   A column that costs nothing (hourly cost 0) gets the tie-break cost
+//   kFreeAgentTieBreak × the cheapest positive column cost (1 when every column is
+//   free) per agent, so among plans of the same cost the one with fewer agents wins
+//   and a free site gets no agents nobody needs. The reported cost is always the
+//   true cost (extract); the tie-break is far below any real cost difference.
 // Reductions (exact, they never cut off an optimum)
 //   - a seat row is dropped when the upper bounds of its columns cannot exceed it;
 //   - among columns with the same site, queue and interval pattern (coverage and
@@ -32,6 +37,9 @@
 #include "require/require.hpp"
 
 namespace staffplan::optimize {
+
+// Share of the cheapest positive column cost that one free agent costs in the model.
+inline constexpr double kFreeAgentTieBreak = 1e-6;
 
 struct MilpModel {
   Eigen::SparseMatrix<double> a;          // rows × variables, column-major
