@@ -105,7 +105,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   // true cost, so the bound loses that term too (it is 1e-6 of the cheapest agent
   // per free agent, far below any gap the solver is asked for).
   schedule.lower_bound = std::clamp(bound - (best_cost - schedule.cost), 0.0, schedule.cost);
-  schedule.gap = relative_gap(schedule.cost, bound);
+  schedule.gap = relative_gap(schedule.cost, schedule.lower_bound);
   if (schedule.status == Status::optimal && schedule.gap > 1e-6) schedule.status = Status::within_gap;
   schedule.solve_seconds = seconds_since(started);
   return schedule;

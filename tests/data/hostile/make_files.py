@@ -143,6 +143,25 @@ FILES = {
     "csv-crlf-bom.yaml": CSV_PLAN.replace("{csv}", "crlf-bom.csv"),
     "csv-outside-horizon.yaml": CSV_PLAN.replace("{csv}", "outside-horizon.csv"),
     "csv-quoted-newline.yaml": CSV_PLAN.replace("{csv}", "quoted-newline.csv"),
+    # Names and other plan text: valid UTF-8 without control characters
+    "name-escape.yaml": replace("  - name: q\n", '  - name: "q\\e[2J\\e[31mred"\n'),
+    "name-nul-escape.yaml": replace("name: hostile base", 'name: "hostile\\0base"'),
+    "name-cr.yaml": replace("  - name: s\n", '  - name: "s\\r=cmd"\n'),
+    "name-c1-csi.yaml": replace("  - name: q\n", '  - name: "q\\x9b31m"\n'),
+    "names-unicode.yaml": replace("  - name: s\n", "  - name: Cafe\u0301 \u200bnord\n",
+                                  replace("  - name: q\n", "  - name: \u65e5\u672c\u8a9e\n")),
+    # Time zones past the listed transitions, local mean time
+    "tz-new-york-2038.yaml": replace("timezone: UTC", "timezone: America/New_York",
+                                     replace("start: 2026-11-23", "start: 2038-07-01")),
+    "tz-site-london-2040.yaml": replace("    timezone: UTC\n", "    timezone: Europe/London\n",
+                                        replace("start: 2026-11-23", "start: 2040-01-06")),
+    "tz-new-york-1883.yaml": replace("timezone: UTC", "timezone: America/New_York",
+                                     replace("start: 2026-11-23", "start: 1883-01-01")),
+    "tz-tokyo-2045.yaml": replace("timezone: UTC", "timezone: Asia/Tokyo",
+                                  replace("start: 2026-11-23", "start: 2045-07-01")),
+    # One cause, one error
+    "service-level-80.yaml": replace("service_level: 80%", "service_level: 80"),
+    "aht-bare-4.yaml": replace("aht: 180s", "aht: 4"),
     # The valid starting point, to show the cases differ from it in one thing only.
     "base.yaml": BASE,
     # CSV files
