@@ -1,5 +1,7 @@
 #include "load/clock.hpp"
 
+#include "load/text_check.hpp"
+
 #include <fmt/format.h>
 
 #include <sys/stat.h>
@@ -89,7 +91,7 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text, const date::t
   const auto shape = [&] {
     error = fmt::format("expected a timestamp like 2026-11-23T08:30 (optionally with an offset "
                         "like -05:00), got '{}'",
-                        text);
+                        quote_excerpt(text));
     return std::nullopt;
   };
   const auto ymd = ymd_at(text);

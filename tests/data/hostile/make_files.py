@@ -165,6 +165,16 @@ FILES = {
     # One cause, one error
     "service-level-80.yaml": replace("service_level: 80%", "service_level: 80"),
     "aht-bare-4.yaml": replace("aht: 180s", "aht: 4"),
+    # Forecast CSV from a spreadsheet or another program
+    "csv-header-only.yaml": CSV_PLAN.replace("{csv}", "header-only.csv"),
+    "csv-decimal-comma.yaml": CSV_PLAN.replace("{csv}", "decimal-comma.csv"),
+    "csv-semicolons.yaml": CSV_PLAN.replace("{csv}", "semicolons.csv"),
+    "csv-thousands.yaml": CSV_PLAN.replace("{csv}", "thousands.csv"),
+    "csv-etc-passwd.yaml": CSV_PLAN.replace("{csv}", "/etc/passwd"),
+    "header-only.csv": "start,calls\r\n",
+    "decimal-comma.csv": 'start,calls\n2026-11-23T08:00,"10,5"\n',
+    "semicolons.csv": "start;calls\n2026-11-23T08:00;10,5\n",
+    "thousands.csv": "start,calls\n2026-11-23T08:00,1 200\n",
     # The valid starting point, to show the cases differ from it in one thing only.
     "base.yaml": BASE,
     # CSV files
@@ -191,6 +201,12 @@ def main():
         for name, text in sorted(FILES.items()):
             if len(text) > BIG_LIMIT:
                 write(folder, name, text)
+        # A forecast CSV with CR-only line ends, 63 MB: one "line" as far as LF goes.
+        with open(os.path.join(folder, "csv-cr-only.yaml"), "w") as f:
+            f.write(CSV_PLAN.replace("{csv}", "cr-only.csv"))
+        with open(os.path.join(folder, "cr-only.csv"), "wb") as f:
+            row = b"2026-11-23T08:00,10\r"
+            f.write(b"start,calls\r" + row * (63_000_000 // len(row)))
         with open(os.path.join(folder, "scalar-100mb.yaml"), "wb") as f:
             f.write(b"version: 1\nname: ")
             chunk = b"a" * (1 << 20)
