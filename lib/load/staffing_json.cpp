@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include "load/diagnostics.hpp"
 #include "load/load.hpp"
+#include "load/text_check.hpp"
 #include "load/yaml_document.hpp"
 
 namespace staffplan::load {
@@ -127,7 +128,7 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     const auto name = scalar_text(queue);
     const auto found = name ? queue_index.find(*name) : queue_index.end();
     if (found == queue_index.end()) {
-      problems.add(queue, fmt::format("unknown queue '{}' (not in {})", name.value_or("?"), plan.file));
+      problems.add(queue, fmt::format("unknown queue '{}' (not in {})", quote_excerpt(name.value_or("?")), plan.file));
       continue;
     }
     const auto start_text = scalar_text(start);
@@ -135,7 +136,7 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     if (!instant) {
       problems.add(start, fmt::format("start must be an ISO 8601 timestamp with offset like "
                                       "2026-11-23T08:30:00-05:00, got '{}'",
-                                      start_text.value_or("?")));
+                                      quote_excerpt(start_text.value_or("?"))));
       continue;
     }
     const std::int64_t offset = *instant - horizon.start_utc;
@@ -148,7 +149,7 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     if (!agents || *agents < 0 || *agents > kMaxProductiveAgents) {
       problems.add(productive, fmt::format("productive must be a number from 0 to {} (agents), got '{}'",
                                            kMaxProductiveAgents,
-                                           productive.IsScalar() ? productive.Scalar() : "?"));
+                                           quote_excerpt(productive.IsScalar() ? productive.Scalar() : "?")));
       continue;
     }
     int& cell = staffing.agents[static_cast<std::size_t>(found->second)]
