@@ -96,7 +96,8 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
   Diagnostics diagnostics(path == "-" ? "<stdin>" : path);
   const auto text = read_plan_file(path, diagnostics, what);
   if (!text) diagnostics.throw_if_errors();
-  const auto tree = parse_document(*text, diagnostics, what, "JSON");
+  // Its queue names are matched against the plan's, and quoted escaped when unknown.
+  const auto tree = parse_document(*text, diagnostics, what, "JSON", /*check_text=*/false);
   if (!tree) diagnostics.throw_if_errors();
   Problems problems(diagnostics);
   const Node root = tree->root();

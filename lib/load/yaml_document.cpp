@@ -132,7 +132,7 @@ std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& 
 }
 
 std::unique_ptr<Tree> parse_document(const std::string& text, Diagnostics& diagnostics,
-                                     const std::string& what, const std::string& syntax) {
+                                     const std::string& what, const std::string& syntax, bool check_text) {
   if (text.size() > max_plan_bytes) {
     diagnostics.error(SourcePos{}, fmt::format("{} is larger than the limit of {} bytes (64 MiB)", what,
                                                max_plan_bytes));
@@ -159,7 +159,7 @@ std::unique_ptr<Tree> parse_document(const std::string& text, Diagnostics& diagn
     diagnostics.error(e.mark, fmt::format("not valid {}: {}", syntax, e.msg));
     return nullptr;
   }
-  if (!builder.bad_text.empty()) {
+  if (check_text && !builder.bad_text.empty()) {
     // Stop here: later messages would quote these texts.
     const std::size_t shown = std::min(builder.bad_text.size(), max_text_errors);
     for (std::size_t k = 0; k < shown; ++k)

@@ -27,9 +27,12 @@ std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& 
 // The tree of any YAML (or JSON) text, under the same defences (size cap, no NUL
 // bytes, no aliases, bounded nesting, one document), or null with an error recorded.
 // The root may be anything, even undefined (empty text). `what` names the text in
-// messages ("YAML plan file"), `syntax` the language ("YAML", "JSON").
+// messages ("YAML plan file"), `syntax` the language ("YAML", "JSON"). With
+// `check_text`, text that is not valid UTF-8 or holds control characters is
+// refused (plan files); without, the caller quotes such text escaped.
 std::unique_ptr<Tree> parse_document(const std::string& text, Diagnostics& diagnostics,
-                                     const std::string& what, const std::string& syntax = "YAML");
+                                     const std::string& what, const std::string& syntax = "YAML",
+                                     bool check_text = true);
 
 // The tree of a plan's text whose root is a mapping, or null with an error recorded
 // (empty, not YAML, several documents, aliases, too deep, not a mapping).
