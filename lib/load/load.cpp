@@ -49,15 +49,14 @@ void warn_calls_outside_open_hours(const Plan& plan, Diagnostics& diagnostics) {
     int count = 0, first = -1;
     for (int i = 0; i < static_cast<int>(queue.calls.size()); ++i) {
       if (queue.calls[static_cast<std::size_t>(i)] <= 0) continue;
-      if (queue.open->contains(local_minute_of_interval(plan.horizon, i))) continue;
+      if (queue.open_at(plan.horizon, i)) continue;
       if (count++ == 0) first = i;
     }
     if (count == 0) continue;
     diagnostics.warning(queue.pos, fmt::format("queue '{}' has calls in {} interval{} outside its opening hours "
-                                               "{}-{} (first at {}); agents are computed for them anyway",
+                                               "{} (first at {}); agents are computed for them anyway",
                                                queue.name, count, count == 1 ? "" : "s",
-                                               units::format_time_of_day(queue.open->from_minute),
-                                               queue.open->to_minute == 1440 ? "24:00" : units::format_time_of_day(queue.open->to_minute),
+                                               queue.open->text,
                                                interval_timestamp(plan.horizon, first)));
   }
 }

@@ -3,32 +3,12 @@
 #include <algorithm>
 #include <limits>
 
+#include "load/open_hours.hpp"
 #include "load/sections.hpp"
 #include "units/units.hpp"
 
 namespace staffplan::load {
 namespace {
-
-// "07:00-23:00"; "22:00-06:00" runs past midnight; "00:00-24:00" is always open.
-std::optional<OpenHours> read_open(const Node& node, const std::string& what, Diagnostics& diagnostics) {
-  const auto text = MapReader::scalar(node, what, diagnostics);
-  if (!text) return std::nullopt;
-  const auto dash = text->find('-');
-  try {
-    if (dash == std::string::npos) throw units::ParseError("no dash");
-    OpenHours open;
-    open.from_minute = units::parse_time_of_day(text->substr(0, dash));
-    open.to_minute = units::parse_time_of_day(text->substr(dash + 1), true);
-    if (open.from_minute == open.to_minute) {
-      diagnostics.error(node, fmt::format("{} is empty ('{}'); write 00:00-24:00 for always open", what, *text));
-      return std::nullopt;
-    }
-    return open;
-  } catch (const units::ParseError&) {
-    diagnostics.error(node, fmt::format("{}: expected opening hours like \"07:00-23:00\", got '{}'", what, *text));
-    return std::nullopt;
-  }
-}
 
 // True when `key` is written in a goal mapping, whether or not its value was valid.
 bool goal_key_written(const Node& goal, const char* key) { return goal.IsMap() && goal[key].IsDefined(); }
@@ -85,7 +65,7 @@ void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagn
     if (q.has("goal")) queue.goal = merge_goals(plan.goal, read_goal(q.get("goal"), q.field("goal"), diagnostics));
     if (plan.model == QueueModel::erlang_c) queue.goal.max_abandon.reset();  // no abandonment in erlang_c
     check_goal(queue.goal, plan.model, node, q.path(), top.get("goal"), q.get("goal"), diagnostics);
-    if (q.has("open")) queue.open = read_open(q.get("open"), q.field("open"), diagnostics);
+    if (q.has("open")) queue.open = read_open_hours(q.get("open"), q.field("open"), diagnostics);
     queue.min_agents = q.count("min_agents", 0, 1000000).value_or(0);
     if (!q.has("forecast")) {
       if (!top.has("csv")) q.missing("forecast");

@@ -50,18 +50,42 @@ struct Horizon {
     return start_utc + static_cast<std::int64_t>(i) * interval_s;
   }
   std::int64_t end_utc() const { return interval_start_utc(count); }
+
+  // Plan-clock wall time at the start of interval i, in seconds since 1970-01-01
+  // on that clock; its minute after midnight and weekday (0 = Monday).
+  std::int64_t local_seconds(int i) const {
+    return interval_start_utc(i) + utc_offset_s[static_cast<std::size_t>(i)];
+  }
+  int local_minute(int i) const {
+    const std::int64_t day = 86400;
+    return static_cast<int>(((local_seconds(i) % day) + day) % day / 60);
+  }
+  int local_weekday(int i) const {
+    const std::int64_t local = local_seconds(i);
+    const std::int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    return static_cast<int>(((days + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
+  }
 };
 
-// Opening hours on the plan clock, minutes after midnight; `to` <= `from` means
-// the range runs past midnight ("22:00-06:00"). from == 0 && to == 1440 is 24/7.
+// Opening hours on the plan clock, per weekday (SPEC §12). An open weekday has one
+// range that starts on it, [from_minute, to_minute) after its midnight; to_minute
+// above 1440 runs past midnight, so Friday's "20:00-02:00" (1200..1560) also covers
+// Saturday 00:00-02:00. The plain form "07:00-23:00" sets all seven days alike.
 struct OpenHours {
-  int from_minute = 0;
-  int to_minute = 24 * 60;
+  struct Range {
+    int from_minute = 0;
+    int to_minute = 24 * 60;
+  };
+  std::array<std::optional<Range>, 7> days;  // mon..sun; unset = closed that day
+  std::string text;                          // as the plan wrote it, for messages
 
-  // Whether the queue is open at `minute` after midnight (plan clock).
-  bool contains(int minute) const {
-    return from_minute < to_minute ? minute >= from_minute && minute < to_minute
-                                   : minute >= from_minute || minute < to_minute;
+  // Whether the queue is open at `minute` after midnight of a day whose weekday
+  // is `weekday` (0 = Monday), counting the previous day's hours past midnight.
+  bool contains(int weekday, int minute) const {
+    const auto& today = days[static_cast<std::size_t>(weekday)];
+    if (today && minute >= today->from_minute && minute < today->to_minute) return true;
+    const auto& yesterday = days[static_cast<std::size_t>((weekday + 6) % 7)];
+    return yesterday && minute < yesterday->to_minute - 24 * 60;
   }
 };
 
@@ -72,9 +96,14 @@ struct Queue {
   std::optional<double> aht_cv;        // handling-time coefficient of variation (simulate)
   Goal goal;                           // merged with the plan's top-level goal
   std::optional<OpenHours> open;
-  int min_agents = 0;                  // floor during open hours
+  int min_agents = 0;                  // floor during open hours only
   std::vector<double> calls;           // per interval, size == horizon.count
   std::vector<double> aht_s_per_interval;  // per interval, size == horizon.count
+
+  // Whether the queue is open in interval i (always, without opening hours).
+  bool open_at(const Horizon& horizon, int i) const {
+    return !open || open->contains(horizon.local_weekday(i), horizon.local_minute(i));
+  }
 };
 
 struct Break {

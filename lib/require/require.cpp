@@ -11,12 +11,6 @@
 namespace staffplan::require {
 namespace {
 
-// Plan-clock minute after midnight of interval i (offsets are precomputed by load/).
-int local_minute(const Horizon& h, int i) {
-  const std::int64_t local = h.interval_start_utc(i) + h.utc_offset_s[static_cast<std::size_t>(i)];
-  return static_cast<int>(((local % 86400) + 86400) % 86400 / 60);
-}
-
 // "2026-11-23T08:30:00-05:00" for the start of interval i, for messages.
 std::string timestamp(const Horizon& h, int i) {
   const int offset = h.utc_offset_s[static_cast<std::size_t>(i)];
@@ -24,10 +18,6 @@ std::string timestamp(const Horizon& h, int i) {
   const int m = std::abs(offset) / 60;
   return fmt::format("{}{}{:02}:{:02}", date::format("%Y-%m-%dT%H:%M:%S", local), offset < 0 ? '-' : '+', m / 60,
                      m % 60);
-}
-
-bool is_open(const Plan& plan, const Queue& queue, int i) {
-  return !queue.open || queue.open->contains(local_minute(plan.horizon, i));
 }
 
 // An interval with no calls: nobody waits, nobody is busy.
@@ -93,7 +83,7 @@ Requirement compute(const Plan& plan) {
     std::map<std::pair<double, double>, queueing::Metrics> solved;
     for (int i = 0; i < count; ++i) {
       const queueing::Load load = load_of(plan, q, i);
-      const int floor = is_open(plan, queue, i) ? queue.min_agents : 0;
+      const int floor = queue.open_at(plan.horizon, i) ? queue.min_agents : 0;
       if (load.calls == 0) {
         IntervalRequirement r = idle(load.aht_s, floor, erlang_a);
         r.scheduled = queueing::scheduled_agents(r.agents, plan.shrinkage);

@@ -105,8 +105,8 @@ TEST(LoadFields, EverySpecFieldReachesTheModel) {
   EXPECT_DOUBLE_EQ(*en.goal.max_occupancy, 0.85);
   EXPECT_DOUBLE_EQ(*en.goal.max_abandon, 0.05);
   ASSERT_TRUE(en.open);
-  EXPECT_EQ(en.open->from_minute, 7 * 60);
-  EXPECT_EQ(en.open->to_minute, 23 * 60);
+  EXPECT_EQ(en.open->days[0]->from_minute, 7 * 60);  // the plain form: every day alike
+  EXPECT_EQ(en.open->days[6]->to_minute, 23 * 60);
   EXPECT_EQ(en.min_agents, 1);
   ASSERT_EQ(en.calls.size(), 96u);
   EXPECT_EQ(en.calls[27], 0);
@@ -119,10 +119,10 @@ TEST(LoadFields, EverySpecFieldReachesTheModel) {
   EXPECT_EQ(es.calls[32], 120);                   // 08:00 on a 15-minute grid
   EXPECT_EQ(es.aht_s_per_interval[32], 280);
   EXPECT_EQ(es.aht_s_per_interval[33], 360);
-  EXPECT_EQ(es.open->from_minute, 22 * 60);
-  EXPECT_TRUE(es.open->contains(23 * 60));
-  EXPECT_TRUE(es.open->contains(5 * 60));
-  EXPECT_FALSE(es.open->contains(8 * 60));
+  EXPECT_EQ(es.open->days[2]->from_minute, 22 * 60);
+  EXPECT_TRUE(es.open->contains(2, 23 * 60));
+  EXPECT_TRUE(es.open->contains(3, 5 * 60));  // the night before's hours past midnight
+  EXPECT_FALSE(es.open->contains(3, 8 * 60));
 
   ASSERT_EQ(plan.sites.size(), 2u);
   const Site& ny = plan.sites[0];

@@ -38,7 +38,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Golden{"configs/forecast/rows.yaml", "tests/data/plans/rows.expected.csv"},
                       Golden{"configs/forecast/csv.yaml", "tests/data/plans/csv.expected.csv"},
                       Golden{"tests/data/plans/erlang-a.yaml", "tests/data/plans/erlang-a.expected.csv"},
-                      Golden{"configs/follow-the-sun.yaml", "tests/data/plans/follow-the-sun.expected.csv"}));
+                      Golden{"configs/follow-the-sun.yaml", "tests/data/plans/follow-the-sun.expected.csv"},
+                      // Opening hours per weekday (min_agents only while open, overnight
+                      // hours, a daylight-saving Sunday) and the shared multi-queue CSV.
+                      Golden{"configs/forecast/weekday-hours.yaml", "tests/data/plans/weekday-hours.expected.csv"}));
 
 TEST(RequireCli, PublishedCaseRowByHand) {
   // 100 calls in 30 min at 180 s = 10 Erlangs; 80 % in 20 s needs 14 agents

@@ -13,7 +13,10 @@ the latter a regularized incomplete beta function (rates are equally spaced). Sh
 staffplan. Writes the expected CSV:
     python3 tests/data/plans/reference_require.py PLAN.yaml > EXPECTED.csv
 Supports what the golden plans use: erlang_c / erlang_a, volumes / rows / csv forecasts,
-service_level + answer_within, asa, max_occupancy, min_agents with open hours."""
+the shared multi-queue csv (top-level `csv`, columns start,queue,calls[,aht_s]),
+service_level + answer_within, asa, max_occupancy, min_agents with open hours (one
+range for every day, or per weekday; a range ending at or before its start runs past
+midnight and belongs to the weekday it starts on)."""
 import csv
 import datetime as dt
 import fractions
@@ -143,6 +146,41 @@ def read_goal(node):
     return goal
 
 
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def to_min(text):
+    return int(text[:2]) * 60 + int(text[3:])
+
+
+def open_hours(spec):
+    """{weekday (0 = Monday): (from, to)} in minutes after that day's midnight; to > 1440
+    means the hours run into the next day."""
+    def hours(text):
+        a, b = text.split("-")
+        lo, hi = to_min(a), to_min(b)
+        return (lo, hi if hi > lo else hi + 1440)
+    if isinstance(spec, str):
+        return {d: hours(spec) for d in range(7)}
+    days = {}
+    for key, value in spec.items():
+        for item in key.split(","):
+            ends = [DAYS.index(name.strip()) for name in item.split("-")]
+            d = ends[0]
+            while True:
+                if value != "closed":
+                    days[d] = hours(value)
+                if d == ends[-1]:
+                    break
+                d = (d + 1) % 7
+    return days
+
+
+def is_open(days, weekday, minute):
+    today, yesterday = days.get(weekday), days.get((weekday - 1) % 7)
+    return bool((today and today[0] <= minute < today[1]) or (yesterday and minute < yesterday[1] - 1440))
+
+
 def iso(t, zone):
     local = t.astimezone(zone)
     off = int(local.utcoffset().total_seconds())
@@ -175,14 +213,22 @@ def main(path):
     if not erlang_a:
         base_goal.pop("ab", None)  # nobody hangs up in Erlang C
 
+    shared = {}
+    if "csv" in plan:
+        with open(pathlib.Path(path).parent / plan["csv"], newline="") as handle:
+            for r in csv.DictReader(handle):
+                shared.setdefault(r["queue"], []).append(
+                    (r["start"], r["calls"], fractions.Fraction(r["aht_s"]) if r.get("aht_s") else None))
     queues = []
     for q in plan["queues"]:
         aht = seconds(q["aht"])
         calls = [0] * count
         ahts = [aht] * count
-        f = q["forecast"]
+        f = q.get("forecast", {})
         rows = []
-        if "volumes" in f:
+        if not f:
+            rows = shared[q["name"]]
+        elif "volumes" in f:
             calls = list(f["volumes"])
         elif "rows" in f:
             rows = [(r["at"], r["calls"], seconds(r["aht"]) if "aht" in r else None) for r in f["rows"]]
@@ -194,15 +240,11 @@ def main(path):
             i = int((parse_at(at, zone) - start).total_seconds()) // step
             calls[i] = fractions.Fraction(str(n))
             if row_aht is not None:
-                ahts[i] = row_aht
+                ahts[i] = fractions.Fraction(row_aht)
         goal = dict(base_goal)
         goal.update(read_goal(q.get("goal", {})))
-        open_hours = None
-        if "open" in q:
-            a, b = q["open"].split("-")
-            to_min = lambda s: int(s[:2]) * 60 + int(s[3:])
-            open_hours = (to_min(a), to_min(b))
-        queues.append((q["name"], calls, ahts, goal, q.get("min_agents", 0), open_hours))
+        hours = open_hours(q["open"]) if "open" in q else None
+        queues.append((q["name"], calls, ahts, goal, q.get("min_agents", 0), hours))
 
     out = csv.writer(sys.stdout, lineterminator="\r\n")
     out.writerow("start,queue,calls,aht_s,erlangs,agents,scheduled,service_level,asa_s,occupancy,p_wait,p_abandon".split(","))
@@ -210,11 +252,8 @@ def main(path):
     for i, t in enumerate(times):
         local = t.astimezone(zone)
         minute = local.hour * 60 + local.minute
-        for name, calls, ahts, goal, min_agents, open_hours in queues:
-            is_open = open_hours is None or (
-                open_hours[0] <= minute < open_hours[1] if open_hours[0] < open_hours[1]
-                else minute >= open_hours[0] or minute < open_hours[1])
-            floor = min_agents if is_open else 0
+        for name, calls, ahts, goal, min_agents, hours in queues:
+            floor = min_agents if hours is None or is_open(hours, local.weekday(), minute) else 0
             c = mpq(fractions.Fraction(str(calls[i])))
             aht = mpq(ahts[i])
             a = c * aht / step
