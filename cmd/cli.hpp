@@ -33,6 +33,12 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 // Writes the result to stdout or, atomically, to options.output.
 void emit(const CommonOptions& options, const std::string& text);
 
+// --chart FILE.svg (require, plan, simulate): the flag; its checks before any work
+// (not "-", not the -o file, not the plan file); writing the SVG like -o.
+void add_chart_option(CLI::App& command, std::string& chart_file);
+void check_chart_option(const CommonOptions& options, const std::string& chart_file, const std::string& plan_file);
+void write_chart(const CommonOptions& options, const std::string& chart_file, const std::string& svg);
+
 // A warning or progress line on stderr (silenced by --quiet).
 void warn(const CommonOptions& options, const std::string& message);
 

@@ -30,6 +30,7 @@ struct SimulateFlags {
   std::string aht_cv;          // empty = the queues' own
   bool strict = false;
   std::string view = "intervals";
+  std::string chart_file;      // --chart
 };
 
 // A bad flag value, printed as "staffplan: error: --flag: what" (like `plan`).
@@ -89,6 +90,7 @@ int run_simulate(const SimulateFlags& flags) {
                                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!flags.aht_cv.empty()) options.aht_cv = parse_aht_cv(flags.aht_cv);
 
+  check_chart_option(flags.common, flags.chart_file, flags.plan_path);
   std::vector<Diagnostic> warnings;
   const Plan plan = load::load_plan(flags.plan_path, &warnings);
   for (const auto& w : warnings) warn(flags.common, w.to_string());
@@ -104,6 +106,7 @@ int run_simulate(const SimulateFlags& flags) {
   const auto view = flags.view == "summary" ? report::SimulationView::summary
                                             : report::SimulationView::intervals;
   emit(flags.common, report::render_simulation(plan, result, flags.common.parsed_format(), view));
+  if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(plan, result));
   if (flags.strict) check_goals(plan, result);
   return ExitCode::ok;
 }
@@ -132,6 +135,7 @@ void add_simulate_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"intervals", "summary"}))
       ->capture_default_str();
   add_common_options(*command, flags->common);
+  add_chart_option(*command, flags->chart_file);
   command->callback([&action, flags] { action = [flags] { return run_simulate(*flags); }; });
 }
 

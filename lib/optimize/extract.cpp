@@ -12,6 +12,8 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
   const int nq = static_cast<int>(plan.queues.size());
   std::vector<double> present(static_cast<std::size_t>(nq) * count, 0.0);
   std::vector<double> productive(present.size(), 0.0);
+  const std::size_t sites = plan.sites.size();
+  std::vector<double> by_site(present.size() * sites, 0.0);
   schedule.assignments.clear();
   schedule.paid_cost = 0;
   for (int v = 0; v < model.num_vars(); ++v) {
@@ -24,6 +26,8 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
     for (Eigen::SparseMatrix<double>::InnerIterator it(set.coverage, c); it; ++it) {
       present[it.row()] += agents * it.value();
       productive[it.row()] += agents * it.value() * share;
+      by_site[static_cast<std::size_t>(it.row()) * sites + static_cast<std::size_t>(col.site)] +=
+          agents * it.value() * share;
     }
     schedule.assignments.push_back(Assignment{col.site, col.queue, col.shift, col.start,
                                               col.break_start_s, agents, col.paid_hours,
@@ -59,6 +63,7 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       schedule.shortfall_cost += cov.shortfall * penalty_per_agent_interval;
       schedule.coverage.push_back(cov);
     }
+  schedule.productive_by_site = std::move(by_site);  // rows are queue * count + interval, as coverage
   schedule.cost = schedule.paid_cost + schedule.shortfall_cost;
 }
 

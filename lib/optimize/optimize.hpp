@@ -63,6 +63,9 @@ struct Schedule {
   double solve_seconds = 0;
   std::vector<Assignment> assignments;      // agents > 0, sorted by site, queue, start, shift
   std::vector<IntervalCoverage> coverage;   // per queue, then interval
+  // The productive agents of each site in coverage[k]: entry k * sites + s, so
+  // that the chart can stack them by site (they add up to coverage[k].productive).
+  std::vector<double> productive_by_site;
 };
 
 // Throws NoResultError naming queue, interval and reason when coverage is
