@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <limits>
@@ -106,11 +107,44 @@ bool breaks_fit(std::vector<Break> breaks) {
   return true;
 }
 
+// A shift's `groups`: names of the site's agent groups (declared, or the default
+// one-per-queue groups named after the queues) -> indices, ascending.
+std::vector<int> read_shift_groups(const Node& node, const std::string& what, const std::vector<AgentGroup>& groups,
+                                   Diagnostics& diagnostics) {
+  std::vector<int> indices;
+  if (!node.IsSequence() || node.size() == 0) {
+    diagnostics.error(node, fmt::format("{} must be a list of at least one agent group name", what));
+    return indices;
+  }
+  std::vector<std::string> names;
+  for (const auto& g : groups) names.push_back(g.name);
+  for (const auto& entry : node) {
+    const auto name = MapReader::scalar(entry, what, diagnostics);
+    if (!name) continue;
+    const auto it = std::find(names.begin(), names.end(), *name);
+    if (it == names.end()) {
+      const std::string guess = suggest(*name, names);
+      diagnostics.error(entry, fmt::format("{}: unknown group '{}'{}", what, *name,
+                                           guess.empty() ? fmt::format(" (the site's groups: {})", fmt::join(names, ", "))
+                                                         : fmt::format("; did you mean '{}'?", guess)));
+      continue;
+    }
+    const int index = static_cast<int>(it - names.begin());
+    if (std::find(indices.begin(), indices.end(), index) != indices.end())
+      diagnostics.error(entry, fmt::format("{}: group '{}' is listed twice", what, *name));
+    else
+      indices.push_back(index);
+  }
+  std::sort(indices.begin(), indices.end());
+  return indices;
+}
+
 std::optional<Shift> read_shift(const Node& node, const std::string& site_path, std::size_t k,
-                                const std::vector<Shift>& siblings, int interval_s, Diagnostics& diagnostics) {
+                                const std::vector<Shift>& siblings, int interval_s,
+                                const std::vector<AgentGroup>& groups, Diagnostics& diagnostics) {
   MapReader s(node, fmt::format("{}.shifts[{}]", site_path, k), diagnostics,
               {"name", "start", "latest_start", "start_step", "length", "days", "breaks", "hourly_cost",
-               "min_agents", "max_agents"});
+               "min_agents", "max_agents", "groups"});
   if (!s.ok()) return std::nullopt;
   Shift shift;
   shift.pos = position(node);
@@ -171,6 +205,7 @@ std::optional<Shift> read_shift(const Node& node, const std::string& site_path, 
   if (shift.max_agents && *shift.max_agents < shift.min_agents)
     diagnostics.error(s.get("max_agents"), fmt::format("{} {} is below min_agents {}", s.field("max_agents"),
                                                        *shift.max_agents, shift.min_agents));
+  if (s.has("groups")) shift.groups = read_shift_groups(s.get("groups"), s.field("groups"), groups, diagnostics);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return shift;
 }
@@ -204,6 +239,52 @@ std::vector<int> read_site_queues(const Node& node, const std::string& what, con
   return indices;
 }
 
+// A site's `groups` (SPEC §7): each answers queues the site serves.
+std::vector<AgentGroup> read_groups(const Node& list, const std::string& what, const Plan& plan, const Site& site,
+                                    Diagnostics& diagnostics) {
+  std::vector<AgentGroup> groups;
+  if (!list.IsSequence() || list.size() == 0) {
+    diagnostics.error(list, fmt::format("{} must be a list of at least one agent group", what));
+    return groups;
+  }
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    MapReader g(list[k], fmt::format("{}[{}]", what, k), diagnostics, {"name", "queues", "hourly_cost", "max_agents"});
+    if (!g.ok()) continue;
+    AgentGroup group;
+    group.pos = position(list[k]);
+    const std::size_t errors_before = diagnostics.error_count();
+    if (const auto name = g.text("name", true)) {
+      if (std::any_of(groups.begin(), groups.end(), [&](const AgentGroup& o) { return o.name == *name; }))
+        diagnostics.error(g.get("name"), fmt::format("duplicate group name '{}' in {}", *name, what));
+      group.name = *name;
+      g.set_path(fmt::format("{}[{}]", what, *name));
+    }
+    const Node queues = g.get("queues");
+    if (!queues.IsDefined()) {
+      g.missing("queues");
+    } else if (queues.IsSequence() && queues.size() == 0) {
+      diagnostics.error(queues, fmt::format("{} is empty: a group must answer at least one queue", g.field("queues")));
+    } else {
+      group.queues = read_site_queues(queues, g.field("queues"), plan, diagnostics);
+      for (std::size_t e = 0; e < queues.size(); ++e) {
+        const auto name = queues[e].IsScalar() ? queues[e].Scalar() : std::string();
+        for (int q : group.queues)
+          if (plan.queues[q].name == name && !std::binary_search(site.queues.begin(), site.queues.end(), q)) {
+            std::vector<std::string> served;
+            for (int sq : site.queues) served.push_back(plan.queues[sq].name);
+            diagnostics.error(queues[e], fmt::format("{}: queue '{}' is not served by site {} (its queues: {})",
+                                                      g.field("queues"), name, site.name, fmt::join(served, ", ")));
+          }
+      }
+    }
+    group.hourly_cost = g.number("hourly_cost", {0, max_hourly_cost});
+    group.max_agents = g.count("max_agents", 0, 1000000);
+    if (diagnostics.error_count() == errors_before) groups.push_back(std::move(group));
+    else groups.push_back(AgentGroup{group.name, group.pos, {}, {}, {}});  // keeps shift names resolvable
+  }
+  return groups;
+}
+
 }  // namespace
 
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
@@ -217,7 +298,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
   for (std::size_t k = 0; k < list.size(); ++k) {
     const Node node = list[k];
     MapReader s(node, fmt::format("sites[{}]", k), diagnostics,
-                {"name", "timezone", "hourly_cost", "seats", "shrinkage", "queues", "shifts"});
+                {"name", "timezone", "hourly_cost", "seats", "shrinkage", "queues", "groups", "shifts"});
     if (!s.ok()) continue;
     Site site;
     site.pos = position(node);
@@ -245,6 +326,8 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
     } else {
       for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) site.queues.push_back(q);
     }
+    if (s.has("groups")) site.groups = read_groups(s.get("groups"), s.field("groups"), plan, site, diagnostics);
+    const std::vector<AgentGroup> groups = agent_groups(plan, site);
     const Node shifts = s.get("shifts");
     if (!shifts.IsDefined()) {
       s.missing("shifts");
@@ -252,7 +335,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
       diagnostics.error(shifts, fmt::format("{} must be a list with at least one shift", s.field("shifts")));
     } else {
       for (std::size_t j = 0; j < shifts.size(); ++j)
-        if (auto shift = read_shift(shifts[j], s.path(), j, site.shifts, interval_s, diagnostics))
+        if (auto shift = read_shift(shifts[j], s.path(), j, site.shifts, interval_s, groups, diagnostics))
           site.shifts.push_back(std::move(*shift));
     }
     if (clock.ok && zone) {

@@ -104,10 +104,22 @@ struct Shift {
   std::optional<double> hourly_cost;  // overrides the site's
   int min_agents = 0;                 // per start time and day
   std::optional<int> max_agents;      // per start time and day
+  // Agent groups that work this shift: indices into the site's agent_groups(),
+  // ascending; empty = every group of the site.
+  std::vector<int> groups;
   // Every start inside the horizon (start instant in [start, end)), in time order.
   // Nonexistent local times (spring forward) are skipped; ambiguous ones (fall
   // back) use their first occurrence.
   std::vector<ShiftStart> starts;
+};
+
+// Agents of one site with the same skills (SPEC §7): they answer any of `queues`.
+struct AgentGroup {
+  std::string name;
+  SourcePos pos;
+  std::vector<int> queues;               // indices into Plan::queues, ascending, not empty
+  std::optional<double> hourly_cost;     // overrides the site's
+  std::optional<int> max_agents;         // on shift at once (breaks included)
 };
 
 struct Site {
@@ -118,12 +130,18 @@ struct Site {
   std::optional<int> seats;      // agents on shift at once, breaks included
   double shrinkage = 0;          // site override or the plan's
   std::vector<int> queues;       // indices into Plan::queues, ascending
+  // Declared agent groups; empty = one group per queue (see agent_groups()).
+  std::vector<AgentGroup> groups;
   std::vector<Shift> shifts;
   // UTC offset (seconds) of the site clock at each plan interval boundary 0..count;
   // converts any grid instant to site-local time without a time-zone database.
   std::vector<int> utc_offset_s;
 
   double cost_per_hour(const Shift& shift) const { return shift.hourly_cost.value_or(hourly_cost); }
+  // Shift override, else group override, else the site's rate.
+  double cost_per_hour(const Shift& shift, const AgentGroup& group) const {
+    return shift.hourly_cost.value_or(group.hourly_cost.value_or(hourly_cost));
+  }
 };
 
 struct Plan {
@@ -137,5 +155,22 @@ struct Plan {
   std::vector<Queue> queues;
   std::vector<Site> sites;
 };
+
+// The agent groups of a site: its declared `groups`, or (version-1 meaning) one
+// group per queue it serves, named after the queue and answering only it.
+inline std::vector<AgentGroup> agent_groups(const Plan& plan, const Site& site) {
+  if (!site.groups.empty()) return site.groups;
+  std::vector<AgentGroup> out;
+  for (int q : site.queues) out.push_back(AgentGroup{plan.queues[q].name, site.pos, {q}, {}, {}});
+  return out;
+}
+
+// Whether a shift is open to group g (an index into agent_groups()).
+inline bool shift_takes_group(const Shift& shift, int g) {
+  if (shift.groups.empty()) return true;
+  for (int k : shift.groups)
+    if (k == g) return true;
+  return false;
+}
 
 }  // namespace staffplan

@@ -52,6 +52,10 @@ ColumnSet build_columns(const Plan& plan) {
   std::vector<Triplet> cover, seats;
   for (int s = 0; s < static_cast<int>(plan.sites.size()); ++s) {
     const Site& site = plan.sites[s];
+    const std::vector<AgentGroup> groups = agent_groups(plan, site);
+    const int first_group = static_cast<int>(set.agent_groups.size());
+    for (int g = 0; g < static_cast<int>(groups.size()); ++g)
+      set.agent_groups.push_back(GroupRef{s, g, groups[g]});
     for (int f = 0; f < static_cast<int>(site.shifts.size()); ++f) {
       const Shift& shift = site.shifts[f];
       const int slots = shift.length_s / h.interval_s;
@@ -64,7 +68,10 @@ ColumnSet build_columns(const Plan& plan) {
       for (int st = 0; st < static_cast<int>(shift.starts.size()); ++st) {
         const int first = shift.starts[st].interval;
         StartGroup group{s, f, st, shift.min_agents, shift.max_agents.value_or(-1), {}};
-        for (int q : site.queues) {
+        for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+          if (!shift_takes_group(shift, g)) continue;
+          const int ag = first_group + g;
+          const double cost = paid_hours * site.cost_per_hour(shift, groups[g]);
           for (const auto& placement : placements) {
             const int c = static_cast<int>(set.columns.size());
             // Present share per slot: 1 minus the part of the slot spent on breaks.
@@ -81,27 +88,26 @@ ColumnSet build_columns(const Plan& plan) {
             for (int slot = 0; slot < slots; ++slot) {
               const int i = horizon_interval(h, first, slot);
               if (i < 0) continue;
-              if (present[slot] > 1e-9) cover.emplace_back(q * h.count + i, c, present[slot]);
+              if (present[slot] > 1e-9) cover.emplace_back(ag * h.count + i, c, present[slot]);
               seats.emplace_back(s * h.count + i, c, 1.0);
             }
             group.columns.push_back(c);
-            set.columns.push_back(Column{s, q, f, st, placement, paid_hours,
-                                         paid_hours * site.cost_per_hour(shift),
-                                         static_cast<int>(set.groups.size())});
+            set.columns.push_back(Column{s, ag, f, st, placement, paid_hours, cost,
+                                         static_cast<int>(set.starts.size())});
           }
         }
-        set.groups.push_back(std::move(group));
+        set.starts.push_back(std::move(group));
       }
     }
   }
   const auto n = static_cast<Eigen::Index>(set.columns.size());
-  set.coverage.resize(static_cast<Eigen::Index>(plan.queues.size()) * h.count, n);
-  set.coverage.setFromTriplets(cover.begin(), cover.end());
+  set.present.resize(static_cast<Eigen::Index>(set.agent_groups.size()) * h.count, n);
+  set.present.setFromTriplets(cover.begin(), cover.end());
   set.on_shift.resize(static_cast<Eigen::Index>(plan.sites.size()) * h.count, n);
   // A wrapped shift longer than the horizon would list an interval twice; a seat is
   // still one seat.
   set.on_shift.setFromTriplets(seats.begin(), seats.end(), [](double a, double) { return a; });
-  set.coverage.makeCompressed();
+  set.present.makeCompressed();
   set.on_shift.makeCompressed();
   return set;
 }

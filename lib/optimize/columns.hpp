@@ -1,10 +1,11 @@
 #pragma once
 // Column generation: every shift template of every site expands into columns, one
-// per (site, queue the site serves, shift, concrete start, break placement). A
-// column's coverage is the fraction of each plan interval its agent is present and
-// not on a break; its seat use is 1 in every interval it is on shift (breaks
-// included). Both are kept as Eigen sparse matrices (rows = queue × interval and
-// site × interval), column-major so each column is one contiguous run.
+// per (site, agent group the shift takes, shift, concrete start, break placement).
+// A column's presence is the fraction of each plan interval its agent is present
+// and not on a break; its seat use is 1 in every interval it is on shift (breaks
+// included). Both are kept as Eigen sparse matrices (rows = agent group × interval
+// and site × interval), column-major so each column is one contiguous run. Which
+// queues the presence serves is the group's business (see milp_model.hpp).
 #include <Eigen/SparseCore>
 
 #include <vector>
@@ -15,13 +16,20 @@ namespace staffplan::optimize {
 
 struct Column {
   int site = 0;
-  int queue = 0;
+  int agent_group = 0;              // index into ColumnSet::agent_groups
   int shift = 0;                    // index into Site::shifts
   int start = 0;                    // index into Shift::starts
   std::vector<int> break_start_s;   // per Shift::breaks, seconds after shift start
   double paid_hours = 0;            // per agent: length minus unpaid breaks
   double cost = 0;                  // per agent: paid_hours × hourly cost
-  int group = 0;                    // index into ColumnSet::groups
+  int start_group = 0;              // index into ColumnSet::starts
+};
+
+// One agent group of one site, numbered across all sites.
+struct GroupRef {
+  int site = 0;
+  int index = 0;                    // into agent_groups(plan, site)
+  AgentGroup group;
 };
 
 // The columns sharing one (site, shift, start): min/max agents apply to their sum.
@@ -36,9 +44,10 @@ struct StartGroup {
 
 struct ColumnSet {
   std::vector<Column> columns;
-  std::vector<StartGroup> groups;
-  // coverage(q * count + i, c): share of interval i column c works for queue q.
-  Eigen::SparseMatrix<double> coverage;
+  std::vector<StartGroup> starts;
+  std::vector<GroupRef> agent_groups;
+  // present(g * count + i, c): share of interval i column c (of agent group g) works.
+  Eigen::SparseMatrix<double> present;
   // on_shift(s * count + i, c): 1 when column c's agent holds a seat of site s in i.
   Eigen::SparseMatrix<double> on_shift;
 };
@@ -49,7 +58,7 @@ struct ColumnSet {
 std::vector<std::vector<int>> break_placements(const Shift& shift, int interval_s);
 
 // Expands every shift of every site over the horizon, in a deterministic order
-// (site, shift, start, queue, placement).
+// (site, shift, start, agent group, placement).
 ColumnSet build_columns(const Plan& plan);
 
 }  // namespace staffplan::optimize

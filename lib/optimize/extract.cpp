@@ -5,65 +5,100 @@
 #include <tuple>
 
 namespace staffplan::optimize {
+namespace {
+
+// Below this many agents a value is rounding noise of the shares, not an allocation
+// or a shortfall.
+constexpr double noise = 1e-9;
+
+}  // namespace
 
 void extract(const Plan& plan, const require::Requirement& requirement, const ColumnSet& set,
              const MilpModel& model, const std::vector<double>& x, Schedule& schedule) {
   const int count = plan.horizon.count;
   const int nq = static_cast<int>(plan.queues.size());
-  std::vector<double> present(static_cast<std::size_t>(nq) * count, 0.0);
-  std::vector<double> productive(present.size(), 0.0);
-  const std::size_t sites = plan.sites.size();
-  std::vector<double> by_site(present.size() * sites, 0.0);
+  const int ng = static_cast<int>(set.agent_groups.size());
+  const auto cell = [count](int a, int i) { return static_cast<std::size_t>(a) * count + i; };
+  std::vector<double> present(cell(nq, 0), 0.0), productive(present.size(), 0.0);
+  std::vector<double> group_productive(cell(ng, 0), 0.0);
   schedule.assignments.clear();
   schedule.paid_cost = 0;
-  for (int v = 0; v < model.num_vars(); ++v) {
-    const int c = model.column[v];
-    if (c < 0) continue;
+  for (int v : model.vars_of(VarFamily::agents)) {
     const int agents = static_cast<int>(std::lround(x[v]));
     if (agents <= 0) continue;
+    const int c = model.var_key[v].column;
     const Column& col = set.columns[c];
+    const GroupRef& g = set.agent_groups[col.agent_group];
     const double share = 1 - plan.sites[col.site].shrinkage;
-    for (Eigen::SparseMatrix<double>::InnerIterator it(set.coverage, c); it; ++it) {
-      present[it.row()] += agents * it.value();
-      productive[it.row()] += agents * it.value() * share;
-      by_site[static_cast<std::size_t>(it.row()) * sites + static_cast<std::size_t>(col.site)] +=
-          agents * it.value() * share;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(set.present, c); it; ++it) {
+      group_productive[it.row()] += agents * it.value() * share;
+      // A one-queue group's presence is its queue's, exactly as counted in Cover.
+      if (g.group.queues.size() == 1) {
+        const std::size_t qi = cell(g.group.queues.front(), static_cast<int>(it.row()) - col.agent_group * count);
+        present[qi] += agents * it.value();
+        productive[qi] += agents * it.value() * share;
+      }
     }
-    schedule.assignments.push_back(Assignment{col.site, col.queue, col.shift, col.start,
-                                              col.break_start_s, agents, col.paid_hours,
-                                              agents * col.cost});
+    const int queue = g.group.queues.size() == 1 ? g.group.queues.front() : -1;
+    schedule.assignments.push_back(Assignment{col.site, g.index, queue, col.shift, col.start, col.break_start_s,
+                                              agents, col.paid_hours, agents * col.cost});
     schedule.paid_cost += agents * col.cost;
   }
   auto key = [&](const Assignment& a) {
     const int interval = plan.sites[a.site].shifts[a.shift].starts[a.start].interval;
-    return std::tuple<int, int, int, int, int, const std::vector<int>&>(
-        a.site, a.queue, interval, a.shift, a.start, a.break_start_s);
+    return std::tuple<int, int, int, int, int, const std::vector<int>&>(a.site, a.group, interval, a.shift, a.start,
+                                                                         a.break_start_s);
   };
   std::sort(schedule.assignments.begin(), schedule.assignments.end(),
             [&](const Assignment& a, const Assignment& b) { return key(a) < key(b); });
 
+  // Allocation: one-queue groups give their queue everything; shared groups give
+  // what the solver's y says, and split what is left evenly.
+  std::vector<double> alloc(cell(ng, 0) * static_cast<std::size_t>(std::max(nq, 1)), 0.0);
+  const auto acell = [&](int g, int q, int i) { return (cell(g, i)) * nq + q; };
+  for (int y : model.vars_of(VarFamily::allocation)) {
+    const VarKey& k = model.var_key[y];
+    alloc[acell(k.group, k.queue, k.interval)] = std::max(0.0, x[y]);
+  }
+  schedule.allocation.clear();
+  for (int i = 0; i < count; ++i)
+    for (int g = 0; g < ng; ++g) {
+      const GroupRef& ref = set.agent_groups[g];
+      const std::vector<int>& queues = ref.group.queues;
+      const double total = group_productive[cell(g, i)];
+      if (total <= noise) continue;
+      double given = 0;
+      for (int q : queues) given += alloc[acell(g, q, i)];
+      const double spare = std::max(0.0, total - given) / static_cast<double>(queues.size());
+      for (int q : queues) {
+        double agents = queues.size() == 1 ? total : alloc[acell(g, q, i)] + spare;
+        if (queues.size() > 1) {
+          const double share = 1 - plan.sites[ref.site].shrinkage;
+          present[cell(q, i)] += share > 0 ? agents / share : 0;
+          productive[cell(q, i)] += agents;
+        }
+        if (agents > noise) schedule.allocation.push_back(Allocation{i, ref.site, ref.index, q, agents});
+      }
+    }
+
   schedule.coverage.clear();
   schedule.shortfall_cost = 0;
-  // Penalty per missing agent-hour, read back from the model's shortfall costs.
+  // Penalty per missing agent-interval, read back from the shortfall family's cost.
   double penalty_per_agent_interval = 0;
-  for (int v = 0; v < model.num_vars(); ++v)
-    if (model.column[v] < 0) penalty_per_agent_interval = model.cost[v];
+  for (int u : model.vars_of(VarFamily::shortfall)) penalty_per_agent_interval = model.cost[u];
   for (int q = 0; q < nq; ++q)
     for (int i = 0; i < count; ++i) {
-      const std::size_t cell = static_cast<std::size_t>(q) * count + i;
       IntervalCoverage cov;
       cov.queue = q;
       cov.interval = i;
       cov.required = requirement.queues[q].intervals[i].agents;
-      cov.present = present[cell];
-      cov.productive = productive[cell];
-      // Below 1e-9 agents is rounding noise of the shares, not a shortfall.
+      cov.present = present[cell(q, i)];
+      cov.productive = productive[cell(q, i)];
       cov.shortfall = std::max(0.0, cov.required - cov.productive);
-      if (cov.shortfall < 1e-9) cov.shortfall = 0;
+      if (cov.shortfall < noise) cov.shortfall = 0;
       schedule.shortfall_cost += cov.shortfall * penalty_per_agent_interval;
       schedule.coverage.push_back(cov);
     }
-  schedule.productive_by_site = std::move(by_site);  // rows are queue * count + interval, as coverage
   schedule.cost = schedule.paid_cost + schedule.shortfall_cost;
 }
 

@@ -9,8 +9,8 @@
 
 namespace staffplan::optimize {
 
-// Fills schedule.assignments (sorted by site, queue, start, shift, breaks),
-// schedule.coverage, paid_cost, shortfall_cost and cost from solution x.
+// Fills schedule.assignments (sorted by site, group, start, shift, breaks),
+// schedule.coverage, schedule.allocation, paid_cost, shortfall_cost and cost from solution x.
 void extract(const Plan& plan, const require::Requirement& requirement, const ColumnSet& columns,
              const MilpModel& model, const std::vector<double>& x, Schedule& schedule);
 

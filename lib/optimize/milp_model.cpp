@@ -1,28 +1,34 @@
+// MilpModel queries (families by name, subsets) and reduced-cost fixing.
 #include "optimize/milp_model.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <map>
+
+#include "optimize/model_builder.hpp"
 
 namespace staffplan::optimize {
-namespace {
 
-constexpr double inf = std::numeric_limits<double>::infinity();
-using Triplet = Eigen::Triplet<double>;
-
-// The interval pattern of a column: its coverage and seat entries, for duplicate
-// detection.
-struct Pattern {
-  int site, queue;
-  std::vector<std::pair<int, double>> cover;
-  std::vector<int> seats;
-  bool operator<(const Pattern& o) const {
-    return std::tie(site, queue, cover, seats) < std::tie(o.site, o.queue, o.cover, o.seats);
+const char* family_name(VarFamily f) {
+  switch (f) {
+    case VarFamily::agents: return "x";
+    case VarFamily::allocation: return "y";
+    case VarFamily::shortfall: return "u";
   }
-};
+  return "?";
+}
 
-}  // namespace
+const char* family_name(RowFamily f) {
+  switch (f) {
+    case RowFamily::cover: return "Cover";
+    case RowFamily::capacity: return "Capacity";
+    case RowFamily::seats: return "Seats";
+    case RowFamily::limit: return "Limit";
+    case RowFamily::group_limit: return "GroupLimit";
+  }
+  return "?";
+}
 
 double MilpModel::objective(const std::vector<double>& x) const {
   double sum = 0;
@@ -30,123 +36,52 @@ double MilpModel::objective(const std::vector<double>& x) const {
   return sum;
 }
 
-MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
-                     const ColumnSet& set, std::optional<double> shortfall_penalty) {
-  const Horizon& h = plan.horizon;
-  const int count = h.count;
-  MilpModel m;
+std::vector<int> MilpModel::vars_of(VarFamily f) const {
+  std::vector<int> out;
+  for (int v = 0; v < num_vars(); ++v)
+    if (var_key[v].family == f) out.push_back(v);
+  return out;
+}
 
-  // Which columns survive the duplicate reduction.
-  std::vector<bool> keep(set.columns.size(), true);
-  {
-    std::map<Pattern, int> cheapest;
-    for (int c = 0; c < static_cast<int>(set.columns.size()); ++c) {
-      const StartGroup& g = set.groups[set.columns[c].group];
-      if (g.min_agents > 0 || g.max_agents >= 0) continue;
-      Pattern p{set.columns[c].site, set.columns[c].queue, {}, {}};
-      for (Eigen::SparseMatrix<double>::InnerIterator it(set.coverage, c); it; ++it)
-        p.cover.emplace_back(static_cast<int>(it.row()), it.value());
-      for (Eigen::SparseMatrix<double>::InnerIterator it(set.on_shift, c); it; ++it)
-        p.seats.push_back(static_cast<int>(it.row()));
-      auto [pos, fresh] = cheapest.try_emplace(std::move(p), c);
-      if (fresh) continue;
-      if (set.columns[c].cost < set.columns[pos->second].cost) {
-        keep[pos->second] = false;
-        pos->second = c;
-      } else {
-        keep[c] = false;
-      }
-    }
-  }
+std::vector<int> MilpModel::rows_of(RowFamily f) const {
+  std::vector<int> out;
+  for (int r = 0; r < num_rows(); ++r)
+    if (row_key[r].family == f) out.push_back(r);
+  return out;
+}
 
-  // Variables: kept columns, bounded by seats and the group maximum.
-  std::vector<int> var_of(set.columns.size(), -1);
-  for (int c = 0; c < static_cast<int>(set.columns.size()); ++c) {
-    if (!keep[c]) continue;
-    const Column& col = set.columns[c];
-    const StartGroup& g = set.groups[col.group];
-    double ub = inf;
-    if (plan.sites[col.site].seats) ub = *plan.sites[col.site].seats;
-    if (g.max_agents >= 0) ub = std::min<double>(ub, g.max_agents);
-    double lb = 0;
-    if (g.columns.size() == 1 && g.min_agents > 0) lb = g.min_agents;
-    var_of[c] = m.num_vars();
-    m.column.push_back(c);
-    m.shortfall_cell.push_back(-1);
-    m.col_lb.push_back(lb);
-    m.col_ub.push_back(ub);
-    m.cost.push_back(col.cost);
-    m.integer.push_back(true);
+std::string MilpModel::var_name(int v) const {
+  const VarKey& k = var_key[v];
+  switch (k.family) {
+    case VarFamily::agents: return fmt::format("x[{}]", k.column);
+    case VarFamily::allocation: return fmt::format("y[{},{},{}]", k.group, k.queue, k.interval);
+    case VarFamily::shortfall: return fmt::format("u[{},{}]", k.queue, k.interval);
   }
+  return "?";
+}
 
-  std::vector<Triplet> entries;
-  // Coverage rows (q, i) with a requirement.
-  std::vector<int> cover_row(static_cast<std::size_t>(plan.queues.size()) * count, -1);
-  for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q)
-    for (int i = 0; i < count; ++i) {
-      const int required = requirement.queues[q].intervals[i].agents;
-      if (required <= 0) continue;
-      cover_row[static_cast<std::size_t>(q) * count + i] = m.num_rows();
-      m.row_lb.push_back(required);
-      m.row_ub.push_back(inf);
-    }
-  m.num_coverage_rows = m.num_rows();
-  for (int c = 0; c < static_cast<int>(set.columns.size()); ++c) {
-    if (var_of[c] < 0) continue;
-    const double productive = 1 - plan.sites[set.columns[c].site].shrinkage;
-    for (Eigen::SparseMatrix<double>::InnerIterator it(set.coverage, c); it; ++it)
-      if (const int r = cover_row[it.row()]; r >= 0)
-        entries.emplace_back(r, var_of[c], productive * it.value());
+std::string MilpModel::row_name(int r) const {
+  const RowKey& k = row_key[r];
+  switch (k.family) {
+    case RowFamily::cover: return fmt::format("Cover({},{})", k.queue, k.interval);
+    case RowFamily::capacity: return fmt::format("Capacity({},{})", k.group, k.interval);
+    case RowFamily::seats: return fmt::format("Seats({},{})", k.site, k.interval);
+    case RowFamily::limit: return fmt::format("Limit({})", k.start);
+    case RowFamily::group_limit: return fmt::format("GroupLimit({},{})", k.group, k.interval);
   }
-  if (shortfall_penalty) {
-    const double interval_h = h.interval_s / 3600.0;
-    for (std::size_t cell = 0; cell < cover_row.size(); ++cell) {
-      if (cover_row[cell] < 0) continue;
-      const int v = m.num_vars();
-      m.column.push_back(-1);
-      m.shortfall_cell.push_back(static_cast<int>(cell));
-      m.col_lb.push_back(0);
-      m.col_ub.push_back(m.row_lb[cover_row[cell]]);
-      m.cost.push_back(*shortfall_penalty * interval_h);
-      m.integer.push_back(false);
-      entries.emplace_back(cover_row[cell], v, 1.0);
-    }
-  }
+  return "?";
+}
 
-  // Seat rows that can bind.
-  for (int s = 0; s < static_cast<int>(plan.sites.size()); ++s) {
-    if (!plan.sites[s].seats) continue;
-    std::vector<std::vector<int>> on(count);
-    for (int c = 0; c < static_cast<int>(set.columns.size()); ++c) {
-      if (var_of[c] < 0 || set.columns[c].site != s) continue;
-      for (Eigen::SparseMatrix<double>::InnerIterator it(set.on_shift, c); it; ++it)
-        on[it.row() - static_cast<Eigen::Index>(s) * count].push_back(var_of[c]);
-    }
-    const double seats = *plan.sites[s].seats;
-    for (int i = 0; i < count; ++i) {
-      double most = 0;
-      for (int v : on[i]) most += m.col_ub[v];
-      if (most <= seats) continue;
-      const int r = m.num_rows();
-      m.row_lb.push_back(-inf);
-      m.row_ub.push_back(seats);
-      for (int v : on[i]) entries.emplace_back(r, v, 1.0);
-    }
+MilpModel MilpModel::subset(const std::vector<int>& vars, const std::vector<int>& rows) const {
+  std::vector<int> new_row(num_rows(), -1);
+  ModelBuilder b;
+  for (int r : rows) new_row[r] = b.add_row(row_key[r], row_lb[r], row_ub[r]);
+  for (int v : vars) {
+    const int k = b.add_var(var_key[v], col_lb[v], col_ub[v], cost[v], integer[v]);
+    for (Eigen::SparseMatrix<double>::InnerIterator it(a, v); it; ++it)
+      if (const int row = new_row[it.row()]; row >= 0) b.add_entry(row, k, it.value());
   }
-
-  // Group limits over several columns.
-  for (const StartGroup& g : set.groups) {
-    if (g.columns.size() < 2 || (g.min_agents <= 0 && g.max_agents < 0)) continue;
-    const int r = m.num_rows();
-    m.row_lb.push_back(g.min_agents > 0 ? g.min_agents : -inf);
-    m.row_ub.push_back(g.max_agents >= 0 ? g.max_agents : inf);
-    for (int c : g.columns) entries.emplace_back(r, var_of[c], 1.0);
-  }
-
-  m.a.resize(m.num_rows(), m.num_vars());
-  m.a.setFromTriplets(entries.begin(), entries.end());
-  m.a.makeCompressed();
-  return m;
+  return b.build();
 }
 
 MilpModel fix_by_reduced_cost(const MilpModel& m, const std::vector<double>& lp_x,
@@ -157,45 +92,22 @@ MilpModel fix_by_reduced_cost(const MilpModel& m, const std::vector<double>& lp_
   kept.clear();
   for (int v = 0; v < m.num_vars(); ++v) {
     const bool at_zero = m.col_lb[v] == 0 && lp_x[v] <= 1e-9;
-    if (!(m.integer[v] && at_zero && reduced_cost[v] > slack)) kept.push_back(v);
+    if (!(m.is(v, VarFamily::agents) && at_zero && reduced_cost[v] > slack)) kept.push_back(v);
   }
-  // Rows: coverage rows and limits stay; a ≤ row stays while its kept columns
-  // could still exceed it.
-  std::vector<int> new_row(m.num_rows(), -1);
-  Eigen::SparseMatrix<double, Eigen::RowMajor> rows(m.a);
+  // Packing rows (Seats, GroupLimit) stay only while their kept agents could still
+  // exceed them; every other row stays.
   std::vector<bool> is_kept(m.num_vars(), false);
   for (int v : kept) is_kept[v] = true;
-  MilpModel r;
-  for (int row = 0; row < m.num_rows(); ++row) {
-    bool keep_row = row < m.num_coverage_rows || m.row_lb[row] > -inf;
-    if (!keep_row) {
-      double most = 0;
-      for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(rows, row); it; ++it)
-        if (is_kept[it.col()]) most += it.value() * m.col_ub[it.col()];
-      keep_row = most > m.row_ub[row];
-    }
-    if (!keep_row) continue;
-    new_row[row] = r.num_rows();
-    r.row_lb.push_back(m.row_lb[row]);
-    r.row_ub.push_back(m.row_ub[row]);
-    if (row < m.num_coverage_rows) r.num_coverage_rows = r.num_rows();
-  }
-  std::vector<Triplet> entries;
-  for (int k = 0; k < static_cast<int>(kept.size()); ++k) {
-    const int v = kept[k];
-    r.col_lb.push_back(m.col_lb[v]);
-    r.col_ub.push_back(m.col_ub[v]);
-    r.cost.push_back(m.cost[v]);
-    r.integer.push_back(m.integer[v]);
-    r.column.push_back(m.column[v]);
-    r.shortfall_cell.push_back(m.shortfall_cell[v]);
+  std::vector<double> most(m.num_rows(), 0.0);
+  for (int v : kept)
     for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
-      if (const int row = new_row[it.row()]; row >= 0) entries.emplace_back(row, k, it.value());
+      most[it.row()] += it.value() * m.col_ub[v];
+  std::vector<int> rows;
+  for (int r = 0; r < m.num_rows(); ++r) {
+    const bool packing = m.is(r, RowFamily::seats) || m.is(r, RowFamily::group_limit);
+    if (!packing || most[r] > m.row_ub[r]) rows.push_back(r);
   }
-  r.a.resize(r.num_rows(), r.num_vars());
-  r.a.setFromTriplets(entries.begin(), entries.end());
-  r.a.makeCompressed();
-  return r;
+  return m.subset(kept, rows);
 }
 
 }  // namespace staffplan::optimize

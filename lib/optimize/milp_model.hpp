@@ -1,30 +1,28 @@
 #pragma once
-// The shift-scheduling MILP, solver-neutral (rows × variables as an Eigen sparse
-// matrix plus bounds), built from the expanded columns.
+// The shift-scheduling MILP as a solver-neutral model: a generic matrix view
+// (rows × variables, column-major, with bounds, integrality and objective) that
+// the LP, the dive and CBC read, plus named, typed families that say what every
+// variable and row means. Post-solve code (rounding, reduced-cost fixing,
+// extraction) looks variables and rows up by family, never by position, so a new
+// kind of decision is one more family and its rows (see model_builder.hpp for how
+// it is assembled and formulation.cpp for the formulation itself).
 //
-// Sets
-//   C            columns (site s(c), queue q(c), shift, start, break placement)
-//   Q × I        queues × plan intervals with required(q, i) > 0
-//   S × I        sites with a seat limit × intervals
-//   G            (site, shift, start) groups with a min or max agents limit
-// Variables
-//   x_c ∈ ℤ, 0 ≤ x_c ≤ min(seats(s(c)), max_agents(group(c)))   agents on column c
-//   u_qi ∈ ℝ, 0 ≤ u_qi ≤ required(q, i)     shortfall, only with --allow-shortfall
-// Constraints
-//   coverage  Σ_c (1 − shrinkage(s(c))) · cover_c(q, i) · x_c + u_qi ≥ required(q, i)
-//             cover_c(q, i) ∈ (0, 1] is the share of interval i not on a break
-//   seats     Σ_{c of site s on shift in i} x_c ≤ seats(s)      (breaks included)
-//   limits    min_agents(g) ≤ Σ_{c ∈ g} x_c ≤ max_agents(g)
-// Objective
-//   min Σ_c paid_hours(c) · hourly_cost(c) · x_c + Σ penalty · interval_hours · u_qi
-// Reductions (exact, they never cut off an optimum)
-//   - a seat row is dropped when the upper bounds of its columns cannot exceed it;
-//   - among columns with the same site, queue and interval pattern (coverage and
-//     seats) and no group limit, only the cheapest is kept (first on ties);
-//   - a group limit on a single column becomes a bound.
+// Variable families
+//   x[column]                 agents on a shift column (site, group, shift, start,
+//                             breaks); integer
+//   y[group, queue, interval] productive agents of a multi-queue group given to a
+//                             queue; continuous (absent for one-queue groups)
+//   u[queue, interval]        shortfall, only with --allow-shortfall; continuous
+// Row families
+//   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u ≥ required
+//   Capacity(group, interval) Σ_q y[g,q,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
+//   Seats(site, interval)     Σ agents on shift (any group, breaks included) ≤ seats
+//   Limit(start)              min_agents ≤ Σ agents of one (site, shift, start) ≤ max_agents
+//   GroupLimit(group, interval)  Σ agents of the group on shift ≤ its max_agents
 #include <Eigen/SparseCore>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -33,30 +31,73 @@
 
 namespace staffplan::optimize {
 
+enum class VarFamily : unsigned char { agents, allocation, shortfall };
+enum class RowFamily : unsigned char { cover, capacity, seats, limit, group_limit };
+
+const char* family_name(VarFamily f);  // "x", "y", "u"
+const char* family_name(RowFamily f);  // "Cover", "Capacity", "Seats", "Limit", "GroupLimit"
+
+// What one variable is. Fields a family does not use stay -1.
+struct VarKey {
+  VarFamily family = VarFamily::agents;
+  int column = -1;     // x: ColumnSet column
+  int group = -1;      // y: ColumnSet agent group
+  int queue = -1;      // y, u
+  int interval = -1;   // y, u
+};
+
+// What one row is. Fields a family does not use stay -1.
+struct RowKey {
+  RowFamily family = RowFamily::cover;
+  int queue = -1;      // Cover
+  int group = -1;      // Capacity, GroupLimit: ColumnSet agent group
+  int site = -1;       // Seats
+  int start = -1;      // Limit: ColumnSet start group
+  int interval = -1;   // Cover, Capacity, Seats, GroupLimit
+};
+
 struct MilpModel {
+  // Generic matrix view (stable: the solver phases use only these).
   Eigen::SparseMatrix<double> a;          // rows × variables, column-major
   std::vector<double> col_lb, col_ub, cost;
   std::vector<double> row_lb, row_ub;     // ±infinity when unbounded on that side
   std::vector<bool> integer;
-  std::vector<int> column;                // variable -> ColumnSet column, -1 = shortfall
-  std::vector<int> shortfall_cell;        // variable -> q * count + i (shortfall only)
-  int num_coverage_rows = 0;              // coverage rows come first
+  // Families: var_key[v] and row_key[r] say what variable v and row r are.
+  std::vector<VarKey> var_key;
+  std::vector<RowKey> row_key;
 
   int num_vars() const { return static_cast<int>(cost.size()); }
   int num_rows() const { return static_cast<int>(row_lb.size()); }
   double objective(const std::vector<double>& x) const;
+  bool is(int v, VarFamily f) const { return var_key[v].family == f; }
+  bool is(int r, RowFamily f) const { return row_key[r].family == f; }
+  std::vector<int> vars_of(VarFamily f) const;  // ascending
+  std::vector<int> rows_of(RowFamily f) const;  // ascending
+  std::string var_name(int v) const;            // e.g. "x[12]", "y[3,1,40]", "u[0,17]"
+  std::string row_name(int r) const;            // e.g. "Cover(0,17)", "Seats(1,40)"
+  // The model restricted to variables `vars` and rows `rows` (both ascending).
+  MilpModel subset(const std::vector<int>& vars, const std::vector<int>& rows) const;
 };
 
 // Reduced-cost fixing (exact for any solution cheaper than `incumbent`): by LP
 // duality every feasible x costs at least lp_objective + Σ d_j · x_j over variables
-// at their zero lower bound with reduced cost d_j ≥ 0, so a variable with
+// at their zero lower bound with reduced cost d_j ≥ 0, so an agents variable with
 // d_j > incumbent − lp_objective is 0 in every better solution. Returns the model
-// without those variables (and without seat rows that can no longer bind);
+// without those variables (and without ≤ rows that can no longer bind);
 // `kept[k]` is the original index of the reduced model's variable k.
 MilpModel fix_by_reduced_cost(const MilpModel& model, const std::vector<double>& lp_x,
                               const std::vector<double>& reduced_cost, double lp_objective,
                               double incumbent, std::vector<int>& kept);
 
+// The formulation above over the expanded columns (formulation.cpp). Exact
+// reductions, which never cut off an optimum:
+//   - a one-queue group's presence goes straight into Cover (no y, no Capacity):
+//     with version-1 default groups the model is the plain covering model;
+//   - a ≤ row (Seats, GroupLimit) is dropped when the upper bounds of its columns
+//     cannot exceed it;
+//   - among columns with the same site, group and interval pattern (presence and
+//     seats) and no start limit, only the cheapest is kept (first on ties);
+//   - a start limit on a single column becomes a bound.
 MilpModel build_milp(const Plan& plan, const require::Requirement& requirement,
                      const ColumnSet& columns, std::optional<double> shortfall_penalty);
 

@@ -30,11 +30,12 @@ struct SolveOptions {
   const std::atomic<bool>* stop = nullptr;           // set to interrupt (SIGINT)
 };
 
-// Agents of one site starting one shift at one start, with one break placement,
-// serving one queue.
+// Agents of one site and agent group starting one shift at one start, with one
+// break placement.
 struct Assignment {
   int site = 0;
-  int queue = 0;
+  int group = 0;                         // index into agent_groups(plan, site)
+  int queue = -1;                        // the group's queue when it answers one, else -1
   int shift = 0;                         // index into Site::shifts
   int start = 0;                         // index into Shift::starts
   std::vector<int> break_start_s;        // per Shift::breaks, seconds after shift start
@@ -53,6 +54,15 @@ struct IntervalCoverage {
   double shortfall = 0;     // max(0, required - productive)
 };
 
+// Productive agents one group gives one queue in one interval (SPEC §7).
+struct Allocation {
+  int interval = 0;
+  int site = 0;
+  int group = 0;            // index into agent_groups(plan, site)
+  int queue = 0;
+  double agents = 0;
+};
+
 struct Schedule {
   Status status = Status::optimal;
   double cost = 0;          // objective: paid cost (+ shortfall penalty when soft)
@@ -61,11 +71,11 @@ struct Schedule {
   double lower_bound = 0;   // best proven bound on `cost` (LP relaxation or CBC's)
   double gap = 0;           // relative
   double solve_seconds = 0;
-  std::vector<Assignment> assignments;      // agents > 0, sorted by site, queue, start, shift
+  std::vector<Assignment> assignments;      // agents > 0, sorted by site, group, start, shift
   std::vector<IntervalCoverage> coverage;   // per queue, then interval
-  // The productive agents of each site in coverage[k]: entry k * sites + s, so
-  // that the chart can stack them by site (they add up to coverage[k].productive).
-  std::vector<double> productive_by_site;
+  // agents > 0, by interval, site, group, queue; a shared group's capacity beyond
+  // what the solver allocated is split evenly over its queues.
+  std::vector<Allocation> allocation;
 };
 
 // Throws NoResultError naming queue, interval and reason when coverage is

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "model/errors.hpp"
 
@@ -22,15 +24,18 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
                                            const ColumnSet& columns) {
   const int count = plan.horizon.count;
   const int nq = static_cast<int>(plan.queues.size());
-  // covering_sites[q * count + i]: sites with at least one column covering (q, i).
+  // covering_sites[q * count + i]: sites with a column of a group answering q present in i.
   std::vector<std::vector<int>> covering_sites(static_cast<std::size_t>(nq) * count);
-  for (Eigen::Index c = 0; c < columns.coverage.outerSize(); ++c) {
+  for (Eigen::Index c = 0; c < columns.present.outerSize(); ++c) {
     const int site = columns.columns[c].site;
-    for (Eigen::SparseMatrix<double>::InnerIterator it(columns.coverage, c); it; ++it) {
-      auto& sites = covering_sites[it.row()];
-      if (sites.empty() || sites.back() != site) sites.push_back(site);
-    }
+    const int g = columns.columns[c].agent_group;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(columns.present, c); it; ++it)
+      for (int q : columns.agent_groups[g].group.queues) {
+        auto& sites = covering_sites[static_cast<std::size_t>(q) * count + (it.row() - static_cast<Eigen::Index>(g) * count)];
+        if (std::find(sites.begin(), sites.end(), site) == sites.end()) sites.push_back(site);
+      }
   }
+  const bool declared = std::any_of(plan.sites.begin(), plan.sites.end(), [](const Site& s) { return !s.groups.empty(); });
   std::vector<std::string> problems;
   for (int q = 0; q < nq; ++q) {
     const Queue& queue = plan.queues[q];
@@ -41,8 +46,8 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
       const std::string where =
           fmt::format("queue {}, interval {}", queue.name, interval_timestamp(plan.horizon, i));
       if (sites.empty()) {
-        problems.push_back(
-            fmt::format("{}: no shift of a site serving {} covers it", where, queue.name));
+        problems.push_back(declared ? fmt::format("{}: no group that answers {} has a shift then", where, queue.name)
+                                    : fmt::format("{}: no shift of a site serving {} covers it", where, queue.name));
         continue;
       }
       // Upper bound on productive agents: every seat filled by an agent not on break.
@@ -51,8 +56,20 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
       std::string names;
       for (int s : sites) {
         const Site& site = plan.sites[s];
-        if (!site.seats) unlimited = true;
-        else most += (1 - site.shrinkage) * *site.seats;
+        // Agents on shift: the seats, or the groups' max_agents when every group
+        // answering the queue has one and they add up to fewer.
+        std::optional<double> cap;
+        if (site.seats) cap = *site.seats;
+        double groups_max = 0;
+        bool all_capped = true;
+        for (const AgentGroup& g : agent_groups(plan, site)) {
+          if (std::find(g.queues.begin(), g.queues.end(), q) == g.queues.end()) continue;
+          if (g.max_agents) groups_max += *g.max_agents;
+          else all_capped = false;
+        }
+        if (all_capped) cap = std::min(cap.value_or(groups_max), groups_max);
+        if (!cap) unlimited = true;
+        else most += (1 - site.shrinkage) * *cap;
         names += (names.empty() ? "" : ", ") + site.name;
       }
       if (!unlimited && most + 1e-9 < required)

@@ -16,16 +16,20 @@ class Repair {
   Repair(const MilpModel& m, std::vector<double> x) : m_(m), rows_(m.a), x_(std::move(x)) {
     activity_.assign(m.num_rows(), 0.0);
     shortfall_var_.assign(m.num_rows(), -1);
-    for (int v = 0; v < m.num_vars(); ++v) {
+    capacity_of_.assign(m.num_vars(), -1);
+    for (int v = 0; v < m.num_vars(); ++v)
       for (ColIt it(m.a, v); it; ++it) activity_[it.row()] += it.value() * x_[v];
-      if (!m.integer[v])
-        for (ColIt it(m.a, v); it; ++it) shortfall_var_[it.row()] = v;
-    }
+    for (int u : m.vars_of(VarFamily::shortfall))
+      for (ColIt it(m.a, u); it; ++it) shortfall_var_[it.row()] = u;
+    for (int y : m.vars_of(VarFamily::allocation))
+      for (ColIt it(m.a, y); it; ++it)
+        if (m.is(static_cast<int>(it.row()), RowFamily::capacity)) capacity_of_[y] = static_cast<int>(it.row());
   }
 
   bool repair() {
     for (int r = 0; r < m_.num_rows(); ++r) {
       while (activity_[r] < m_.row_lb[r] - tol) {
+        if (allocate(r)) continue;
         const int v = best_addition(r);
         if (v < 0) break;
         change(v, +1);
@@ -39,12 +43,9 @@ class Repair {
   }
 
   void remove() {
-    std::vector<int> order(m_.num_vars());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return m_.cost[a] > m_.cost[b]; });
+    std::vector<int> order = m_.vars_of(VarFamily::agents);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return m_.cost[a] > m_.cost[b]; });
     for (int v : order) {
-      if (!m_.integer[v]) continue;
       while (x_[v] - 1 >= m_.col_lb[v] - tol && removal_pays(v)) {
         change(v, -1);
         for (ColIt it(m_.a, v); it; ++it) {
@@ -59,15 +60,57 @@ class Repair {
   const std::vector<double>& solution() const { return x_; }
 
  private:
-  // The integer column covering row r that covers the most shortage per unit cost
+  // Moves free capacity of shared groups into short row r through its allocation
+  // variables; true when anything moved.
+  bool allocate(int r) {
+    bool moved = false;
+    for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
+      const int y = static_cast<int>(it.col());
+      const int cap = capacity_of_[y];
+      if (cap < 0) continue;
+      const double free = m_.row_ub[cap] - activity_[cap];
+      const double need = m_.row_lb[r] - activity_[r];
+      if (free <= tol || need <= tol) continue;
+      change(y, std::min(free, need));
+      moved = true;
+    }
+    return moved;
+  }
+
+  // What one more agent on v gives short row r: directly, or as capacity of a
+  // shared group that row r draws on.
+  double gain_for(int v, int r) const {
+    double gain = 0;
+    for (ColIt c(m_.a, v); c; ++c) {
+      const int row = static_cast<int>(c.row());
+      if (row == r && c.value() > 0) gain += c.value();
+      if (m_.is(row, RowFamily::capacity) && c.value() < 0)
+        for (RowMatrix::InnerIterator it(rows_, r); it; ++it)
+          if (capacity_of_[it.col()] == row) gain += -c.value();
+    }
+    return gain;
+  }
+
+  // The agents variable that covers the most of row r's shortage (directly or
+  // through a shared group's capacity) plus other rows' shortage, per unit cost,
   // and can take one more agent; -1 when none can.
   int best_addition(int r) const {
-    int best = -1;
-    double best_score = 0;
+    std::vector<int> candidates;
     for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
       const int v = static_cast<int>(it.col());
-      if (!m_.integer[v] || it.value() <= 0 || x_[v] + 1 > m_.col_ub[v] + tol) continue;
-      double covered = 0;
+      if (m_.is(v, VarFamily::agents) && it.value() > 0) candidates.push_back(v);
+      if (const int cap = capacity_of_[v]; cap >= 0)
+        for (RowMatrix::InnerIterator c(rows_, cap); c; ++c)
+          if (m_.is(static_cast<int>(c.col()), VarFamily::agents)) candidates.push_back(static_cast<int>(c.col()));
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const double short_r = m_.row_lb[r] - activity_[r];
+    int best = -1;
+    double best_score = 0;
+    for (int v : candidates) {
+      if (x_[v] + 1 > m_.col_ub[v] + tol) continue;
+      double covered = std::min(gain_for(v, r), short_r);
       bool fits = true;
       for (ColIt c(m_.a, v); c; ++c) {
         const int row = static_cast<int>(c.row());
@@ -75,7 +118,8 @@ class Repair {
           fits = false;
           break;
         }
-        covered += std::min(c.value(), std::max(0.0, m_.row_lb[row] - activity_[row]));
+        if (row != r && c.value() > 0)
+          covered += std::min(c.value(), std::max(0.0, m_.row_lb[row] - activity_[row]));
       }
       if (!fits) continue;
       const double score = covered / std::max(m_.cost[v], 1e-9);
@@ -87,13 +131,14 @@ class Repair {
     return best;
   }
 
-  // True when one agent less on v keeps every hard row and saves more than the
-  // shortfall it adds.
+  // True when one agent less on v keeps every hard row (and every shared group's
+  // allocation) and saves more than the shortfall it adds.
   bool removal_pays(int v) const {
     double added_penalty = 0;
     for (ColIt it(m_.a, v); it; ++it) {
       const int r = static_cast<int>(it.row());
       const double after = activity_[r] - it.value();
+      if (after > m_.row_ub[r] + tol) return false;
       if (after >= m_.row_lb[r] - tol) continue;
       const int s = shortfall_var_[r];
       if (s < 0) return false;
@@ -111,17 +156,36 @@ class Repair {
   RowMatrix rows_;
   std::vector<double> x_;
   std::vector<double> activity_;
-  std::vector<int> shortfall_var_;  // row -> its shortfall variable, -1 = hard row
+  std::vector<int> shortfall_var_;  // row -> its u variable, -1 = hard row
+  std::vector<int> capacity_of_;    // y variable -> its Capacity row, -1 = not a y
 };
+
+// Allocation from the LP, scaled down wherever the rounded-down agents cannot
+// carry it, so that every Capacity row holds.
+void fit_allocation(const MilpModel& m, const std::vector<double>& lp, std::vector<double>& x) {
+  std::vector<double> drawn(m.num_rows(), 0.0), given(m.num_rows(), 0.0);
+  for (int v = 0; v < m.num_vars(); ++v)
+    for (ColIt it(m.a, v); it; ++it) {
+      if (!m.is(static_cast<int>(it.row()), RowFamily::capacity)) continue;
+      if (m.is(v, VarFamily::allocation)) drawn[it.row()] += it.value() * std::max(0.0, lp[v]);
+      else given[it.row()] -= it.value() * x[v];
+    }
+  for (int y : m.vars_of(VarFamily::allocation)) {
+    x[y] = std::max(0.0, lp[y]);
+    for (ColIt it(m.a, y); it; ++it)
+      if (m.is(static_cast<int>(it.row()), RowFamily::capacity) && drawn[it.row()] > given[it.row()])
+        x[y] *= given[it.row()] / drawn[it.row()];
+  }
+}
 
 }  // namespace
 
 std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
                                                     const std::vector<double>& lp_solution) {
   std::vector<double> x(model.num_vars(), 0.0);
-  for (int v = 0; v < model.num_vars(); ++v)
-    if (model.integer[v])
-      x[v] = std::clamp(std::floor(lp_solution[v] + tol), model.col_lb[v], model.col_ub[v]);
+  for (int v : model.vars_of(VarFamily::agents))
+    x[v] = std::clamp(std::floor(lp_solution[v] + tol), model.col_lb[v], model.col_ub[v]);
+  fit_allocation(model, lp_solution, x);
   Repair repair(model, std::move(x));
   if (!repair.repair()) return std::nullopt;
   repair.remove();

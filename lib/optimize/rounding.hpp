@@ -1,11 +1,15 @@
 #pragma once
 // LP rounding and repair: turns the LP optimum into a good integer start for CBC.
-// The model is a covering problem (≥ rows with non-negative coefficients) with
-// packing side constraints (seats, max agents), so:
-//   1. round every integer variable down (the result respects every ≤ row);
-//   2. repair: for each short ≥ row in order, add one agent to the column that
-//      covers the most remaining shortage per unit cost without breaking a ≤ row,
-//      until the row holds (soft coverage: whatever is left becomes shortfall);
+// The model is a covering problem (Cover rows) with packing side constraints
+// (Seats, GroupLimit, Limit) and, for shared groups, Capacity rows that an
+// allocation y draws on; the variables are found by family, so:
+//   1. round every agents variable x down (the result respects every packing row)
+//      and keep the LP's allocation, scaled down where the rounded agents cannot
+//      carry it;
+//   2. repair: for each short row in order, first move free shared-group capacity
+//      into it, then add one agent to the column that covers the most remaining
+//      shortage (directly or as shared capacity) per unit cost without breaking a
+//      ≤ row, until the row holds (soft coverage: the rest becomes shortfall u);
 //   3. remove: from the most expensive column down, take agents away while every
 //      row still holds (soft coverage: while the added shortfall costs less).
 // Returns nothing when repair cannot satisfy a hard row (CBC then searches alone).

@@ -36,6 +36,11 @@ double count_from(const Shift& shift, int interval_s, std::size_t k, int earlies
 
 }  // namespace
 
+double groups_taking(const Plan& plan, const Site& site, const Shift& shift) {
+  if (!shift.groups.empty()) return static_cast<double>(shift.groups.size());
+  return site.groups.empty() ? static_cast<double>(site.queues.size()) : static_cast<double>(site.groups.size());
+}
+
 double count_break_placements(const Shift& shift, int interval_s) {
   std::map<std::pair<std::size_t, int>, double> memo;
   return count_from(shift, interval_s, 0, 0, memo);
@@ -45,7 +50,7 @@ double count_columns(const Plan& plan) {
   double total = 0;
   for (const Site& site : plan.sites)
     for (const Shift& shift : site.shifts)
-      total += static_cast<double>(shift.starts.size()) * static_cast<double>(site.queues.size()) *
+      total += static_cast<double>(shift.starts.size()) * groups_taking(plan, site, shift) *
                count_break_placements(shift, plan.horizon.interval_s);
   return total;
 }
@@ -59,12 +64,15 @@ void check_size(const Plan& plan) {
   for (const Site& site : plan.sites)
     for (const Shift& shift : site.shifts) {
       const double placements = count_break_placements(shift, plan.horizon.interval_s);
-      const double columns = static_cast<double>(shift.starts.size()) * site.queues.size() * placements;
+      const double groups = groups_taking(plan, site, shift);
+      const double columns = static_cast<double>(shift.starts.size()) * groups * placements;
       if (columns > worst) {
         worst = columns;
-        worst_text = fmt::format("site {}, shift {}: {} starts x {} queue{} x {:.0f} break placements", site.name,
-                                 shift.name, shift.starts.size(), site.queues.size(),
-                                 site.queues.size() == 1 ? "" : "s", placements);
+        // Default groups are one per queue, so the old wording stays true.
+        const char* what = site.groups.empty() ? "queue" : "group";
+        worst_text = fmt::format("site {}, shift {}: {} starts x {:.0f} {}{} x {:.0f} break placements", site.name,
+                                 shift.name, shift.starts.size(), groups, what, groups == 1 ? "" : "s",
+                                 placements);
       }
     }
   throw InputError({Diagnostic{

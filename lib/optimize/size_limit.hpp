@@ -3,7 +3,7 @@
 // solve on one machine (issue 6: a million shift columns must not end in an
 // out-of-memory kill or a solver that never returns). The size is counted exactly
 // without enumerating: columns = Σ over sites and shifts of
-// starts × queues served × break placements.
+// starts × agent groups taking the shift × break placements.
 #include <cstdint>
 
 #include "model/plan.hpp"
@@ -18,6 +18,9 @@ inline constexpr std::int64_t max_columns = 250'000;
 // Number of break placements build_columns would create for `shift` (the same rules:
 // grid starts inside each window, in order, never overlapping, inside the shift).
 double count_break_placements(const Shift& shift, int interval_s);
+
+// Agent groups that work `shift` (default groups: one per queue the site serves).
+double groups_taking(const Plan& plan, const Site& site, const Shift& shift);
 
 // Number of columns build_columns would create for `plan`.
 double count_columns(const Plan& plan);

@@ -112,31 +112,32 @@ std::string chart_schedule(const Plan& plan, const require::Requirement& require
   const std::size_t count = static_cast<std::size_t>(plan.horizon.count);
   detail::Chart chart = make_chart("plan", plan_title(plan) + ": productive agents by site against required",
                       horizon_text(plan) + "; productive = on shift, not on break, after shrinkage");
-  const bool by_site = schedule.productive_by_site.size() == plan.queues.size() * count * sites &&
-                       schedule.coverage.size() == plan.queues.size() * count;
+  // Productive agents per queue, site and interval: the allocation summed over
+  // the site's agent groups (a shared group's agents split as the report splits them).
+  std::vector<double> by_site(plan.queues.size() * sites * count, 0.0);
+  std::vector<bool> gives(plan.queues.size() * sites, false);
+  for (const optimize::Allocation& a : schedule.allocation) {
+    if (a.queue < 0 || static_cast<std::size_t>(a.queue) >= plan.queues.size() || a.site < 0 ||
+        static_cast<std::size_t>(a.site) >= sites || a.interval < 0 || static_cast<std::size_t>(a.interval) >= count)
+      continue;
+    const std::size_t qs = static_cast<std::size_t>(a.queue) * sites + static_cast<std::size_t>(a.site);
+    by_site[qs * count + static_cast<std::size_t>(a.interval)] += a.agents;
+    gives[qs] = true;
+  }
   for (std::size_t q = 0; q < plan.queues.size(); ++q) {
     Panel p = make_panel(plan.queues[q].name, "agents");
-    if (by_site) {
-      for (std::size_t s = 0; s < sites; ++s) {
-        const auto& served = plan.sites[s].queues;
-        if (std::find(served.begin(), served.end(), static_cast<int>(q)) == served.end()) continue;
-        Series layer = make_series("productive", plan.sites[s].name, kSitePalette[s % std::size(kSitePalette)],
-                     SeriesKind::stacked_area);
-        layer.decimals = 2;  // as the intervals view prints productive agents
-        layer.attributes.emplace_back("data-site", plan.sites[s].name);
-        layer.values = per_interval(plan, [&](int i) {
-          return schedule.productive_by_site[(q * count + static_cast<std::size_t>(i)) * sites + s];
-        });
-        p.series.push_back(std::move(layer));
-      }
-    } else {  // no per-site split known: one layer with the queue's productive agents
-      Series layer = make_series("productive", "productive agents", kSitePalette[0], SeriesKind::stacked_area);
-      layer.decimals = 2;
-      for (const auto& c : schedule.coverage)
-        if (c.queue == static_cast<int>(q)) {
-          layer.values.resize(count, 0.0);
-          layer.values[static_cast<std::size_t>(c.interval)] = c.productive;
-        }
+    for (std::size_t s = 0; s < sites; ++s) {
+      // A layer for every site that serves the queue (even with no agents on it, so
+      // the colours and legend stay the same across panels) or gives it agents.
+      const auto& served = plan.sites[s].queues;
+      const bool serves = std::find(served.begin(), served.end(), static_cast<int>(q)) != served.end();
+      if (!serves && !gives[q * sites + s]) continue;
+      Series layer = make_series("productive", plan.sites[s].name, kSitePalette[s % std::size(kSitePalette)],
+                                 SeriesKind::stacked_area);
+      layer.decimals = 2;  // as the intervals view prints productive agents
+      layer.attributes.emplace_back("data-site", plan.sites[s].name);
+      layer.values.assign(by_site.begin() + static_cast<std::ptrdiff_t>((q * sites + s) * count),
+                          by_site.begin() + static_cast<std::ptrdiff_t>((q * sites + s + 1) * count));
       p.series.push_back(std::move(layer));
     }
     p.series.push_back(required_series(plan, requirement, q));

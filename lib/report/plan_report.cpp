@@ -68,7 +68,7 @@ ShiftRow shift_row(const Plan& plan, const Assignment& a) {
   }
   return ShiftRow{&a,
                   site.name,
-                  plan.queues[a.queue].name,
+                  agent_groups(plan, site)[a.group].name,
                   shift.name,
                   st.local_date,
                   local_hhmm(begin, site_off(begin)),

@@ -64,7 +64,9 @@ optimize::Schedule schedule(const Plan& plan, const require::Requirement& r) {
     for (int i = 0; i < kYear; ++i) {
       const double need = r.queues[q].intervals[i].agents;
       s.coverage.push_back({static_cast<int>(q), i, static_cast<int>(need), need * 1.5, need * 1.05, 0});
-      for (std::size_t k = 0; k < sites; ++k) s.productive_by_site.push_back(need * 1.05 / static_cast<double>(sites));
+      for (std::size_t k = 0; k < sites; ++k)
+        s.allocation.push_back({i, static_cast<int>(k), static_cast<int>(q), static_cast<int>(q),
+                                need * 1.05 / static_cast<double>(sites)});
     }
   return s;
 }

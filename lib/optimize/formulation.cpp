@@ -1,0 +1,231 @@
+// build_milp: the formulation of milp_model.hpp, one family at a time.
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "optimize/milp_model.hpp"
+#include "optimize/model_builder.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+using ColIt = Eigen::SparseMatrix<double>::InnerIterator;
+
+// The interval pattern of a column: its presence and seat entries, for duplicate
+// detection.
+struct Pattern {
+  int site, group;
+  std::vector<std::pair<int, double>> present;
+  std::vector<int> seats;
+  bool operator<(const Pattern& o) const {
+    return std::tie(site, group, present, seats) < std::tie(o.site, o.group, o.present, o.seats);
+  }
+};
+
+class Formulation {
+ public:
+  Formulation(const Plan& plan, const require::Requirement& requirement, const ColumnSet& set)
+      : plan_(plan), req_(requirement), set_(set), count_(plan.horizon.count) {}
+
+  MilpModel build(std::optional<double> shortfall_penalty) {
+    keep_cheapest_duplicates();
+    add_agents();
+    add_cover_rows();
+    add_allocation();
+    if (shortfall_penalty) add_shortfall(*shortfall_penalty);
+    add_seat_rows();
+    add_start_limits();
+    add_group_limits();
+    return b_.build();
+  }
+
+ private:
+  double productive_share(int column) const {
+    return 1 - plan_.sites[set_.columns[column].site].shrinkage;
+  }
+  const AgentGroup& group_of(int column) const {
+    return set_.agent_groups[set_.columns[column].agent_group].group;
+  }
+  int num_columns() const { return static_cast<int>(set_.columns.size()); }
+
+  // Among columns with the same pattern and no start limit, the cheapest.
+  void keep_cheapest_duplicates() {
+    keep_.assign(set_.columns.size(), true);
+    std::map<Pattern, int> cheapest;
+    for (int c = 0; c < num_columns(); ++c) {
+      const StartGroup& g = set_.starts[set_.columns[c].start_group];
+      if (g.min_agents > 0 || g.max_agents >= 0) continue;
+      Pattern p{set_.columns[c].site, set_.columns[c].agent_group, {}, {}};
+      for (ColIt it(set_.present, c); it; ++it) p.present.emplace_back(static_cast<int>(it.row()), it.value());
+      for (ColIt it(set_.on_shift, c); it; ++it) p.seats.push_back(static_cast<int>(it.row()));
+      auto [pos, fresh] = cheapest.try_emplace(std::move(p), c);
+      if (fresh) continue;
+      if (set_.columns[c].cost < set_.columns[pos->second].cost) {
+        keep_[pos->second] = false;
+        pos->second = c;
+      } else {
+        keep_[c] = false;
+      }
+    }
+  }
+
+  // x[column]: bounded by seats, the start's max_agents and the group's max_agents.
+  void add_agents() {
+    var_of_.assign(set_.columns.size(), -1);
+    for (int c = 0; c < num_columns(); ++c) {
+      if (!keep_[c]) continue;
+      const Column& col = set_.columns[c];
+      const StartGroup& g = set_.starts[col.start_group];
+      double ub = infinity;
+      if (plan_.sites[col.site].seats) ub = *plan_.sites[col.site].seats;
+      if (g.max_agents >= 0) ub = std::min<double>(ub, g.max_agents);
+      if (const auto& most = group_of(c).max_agents) ub = std::min<double>(ub, *most);
+      const double lb = g.columns.size() == 1 && g.min_agents > 0 ? g.min_agents : 0;
+      var_of_[c] = b_.add_var(VarKey{.family = VarFamily::agents, .column = c}, lb, ub, col.cost, true);
+    }
+  }
+
+  // Cover(q, i) for every requirement; one-queue groups' presence enters directly.
+  void add_cover_rows() {
+    cover_row_.assign(plan_.queues.size() * static_cast<std::size_t>(count_), -1);
+    for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q)
+      for (int i = 0; i < count_; ++i) {
+        const int required = req_.queues[q].intervals[i].agents;
+        if (required <= 0) continue;
+        cover_row_[cell(q, i)] = b_.add_row(RowKey{.family = RowFamily::cover, .queue = q, .interval = i},
+                                            required, infinity);
+      }
+    for (int c = 0; c < num_columns(); ++c) {
+      if (var_of_[c] < 0 || group_of(c).queues.size() != 1) continue;
+      const int q = group_of(c).queues.front();
+      const int g = set_.columns[c].agent_group;
+      for (ColIt it(set_.present, c); it; ++it)
+        if (const int r = cover_row_[cell(q, static_cast<int>(it.row()) - g * count_)]; r >= 0)
+          b_.add_entry(r, var_of_[c], productive_share(c) * it.value());
+    }
+  }
+
+  // Capacity(g, i) and y[g, q, i] for groups answering several queues, wherever the
+  // group is present and one of its queues needs agents.
+  void add_allocation() {
+    const int groups = static_cast<int>(set_.agent_groups.size());
+    std::vector<int> capacity_row(static_cast<std::size_t>(groups) * count_, -1);
+    std::vector<bool> present(capacity_row.size(), false);
+    for (int c = 0; c < num_columns(); ++c)
+      if (var_of_[c] >= 0 && group_of(c).queues.size() > 1)
+        for (ColIt it(set_.present, c); it; ++it) present[it.row()] = true;
+    for (int g = 0; g < groups; ++g) {
+      const std::vector<int>& queues = set_.agent_groups[g].group.queues;
+      if (queues.size() < 2) continue;
+      for (int i = 0; i < count_; ++i) {
+        const std::size_t gi = static_cast<std::size_t>(g) * count_ + i;
+        if (!present[gi]) continue;
+        const bool needed = std::any_of(queues.begin(), queues.end(), [&](int q) { return cover_row_[cell(q, i)] >= 0; });
+        if (!needed) continue;
+        const int r = b_.add_row(RowKey{.family = RowFamily::capacity, .group = g, .interval = i}, -infinity, 0);
+        capacity_row[gi] = r;
+        for (int q : queues) {
+          const int cover = cover_row_[cell(q, i)];
+          if (cover < 0) continue;
+          const int y = b_.add_var(VarKey{.family = VarFamily::allocation, .group = g, .queue = q, .interval = i}, 0,
+                                   infinity, 0, false);
+          b_.add_entry(cover, y, 1.0);
+          b_.add_entry(r, y, 1.0);
+        }
+      }
+    }
+    for (int c = 0; c < num_columns(); ++c) {
+      if (var_of_[c] < 0 || group_of(c).queues.size() < 2) continue;
+      for (ColIt it(set_.present, c); it; ++it)
+        if (const int r = capacity_row[it.row()]; r >= 0)
+          b_.add_entry(r, var_of_[c], -productive_share(c) * it.value());
+    }
+  }
+
+  // u[q, i] on every Cover row, priced per missing agent-hour.
+  void add_shortfall(double penalty) {
+    const double interval_h = plan_.horizon.interval_s / 3600.0;
+    for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q)
+      for (int i = 0; i < count_; ++i) {
+        const int r = cover_row_[cell(q, i)];
+        if (r < 0) continue;
+        const int u = b_.add_var(VarKey{.family = VarFamily::shortfall, .queue = q, .interval = i}, 0, b_.row_lb(r),
+                                 penalty * interval_h, false);
+        b_.add_entry(r, u, 1.0);
+      }
+  }
+
+  // A ≤ row over `vars`, unless their upper bounds cannot exceed `limit`.
+  void add_packing_row(const RowKey& key, const std::vector<int>& vars, double limit) {
+    double most = 0;
+    for (int v : vars) most += b_.var_ub(v);
+    if (most <= limit) return;
+    const int r = b_.add_row(key, -infinity, limit);
+    for (int v : vars) b_.add_entry(r, v, 1.0);
+  }
+
+  // Agents on shift at each interval (breaks included) among the kept columns for
+  // which `member` holds.
+  template <class Member>
+  std::vector<std::vector<int>> on_shift(int site, Member member) const {
+    std::vector<std::vector<int>> on(count_);
+    for (int c = 0; c < num_columns(); ++c) {
+      if (var_of_[c] < 0 || set_.columns[c].site != site || !member(c)) continue;
+      for (ColIt it(set_.on_shift, c); it; ++it)
+        on[it.row() - static_cast<Eigen::Index>(site) * count_].push_back(var_of_[c]);
+    }
+    return on;
+  }
+
+  void add_seat_rows() {
+    for (int s = 0; s < static_cast<int>(plan_.sites.size()); ++s) {
+      if (!plan_.sites[s].seats) continue;
+      const auto on = on_shift(s, [](int) { return true; });
+      for (int i = 0; i < count_; ++i)
+        add_packing_row(RowKey{.family = RowFamily::seats, .site = s, .interval = i}, on[i], *plan_.sites[s].seats);
+    }
+  }
+
+  // Limit(start): min/max agents of one (site, shift, start) over several columns.
+  void add_start_limits() {
+    for (int k = 0; k < static_cast<int>(set_.starts.size()); ++k) {
+      const StartGroup& g = set_.starts[k];
+      if (g.columns.size() < 2 || (g.min_agents <= 0 && g.max_agents < 0)) continue;
+      const int r = b_.add_row(RowKey{.family = RowFamily::limit, .start = k}, g.min_agents > 0 ? g.min_agents : -infinity,
+                               g.max_agents >= 0 ? g.max_agents : infinity);
+      for (int c : g.columns) b_.add_entry(r, var_of_[c], 1.0);
+    }
+  }
+
+  // GroupLimit(g, i): a group's max_agents on shift at once.
+  void add_group_limits() {
+    for (int g = 0; g < static_cast<int>(set_.agent_groups.size()); ++g) {
+      const GroupRef& ref = set_.agent_groups[g];
+      if (!ref.group.max_agents) continue;
+      const auto on = on_shift(ref.site, [&](int c) { return set_.columns[c].agent_group == g; });
+      for (int i = 0; i < count_; ++i)
+        add_packing_row(RowKey{.family = RowFamily::group_limit, .group = g, .interval = i}, on[i],
+                        *ref.group.max_agents);
+    }
+  }
+
+  std::size_t cell(int q, int i) const { return static_cast<std::size_t>(q) * count_ + i; }
+
+  const Plan& plan_;
+  const require::Requirement& req_;
+  const ColumnSet& set_;
+  const int count_;
+  ModelBuilder b_;
+  std::vector<bool> keep_;
+  std::vector<int> var_of_;     // column -> x variable, -1 = dropped duplicate
+  std::vector<int> cover_row_;  // q * count + i -> Cover row, -1 = nothing required
+};
+
+}  // namespace
+
+MilpModel build_milp(const Plan& plan, const require::Requirement& requirement, const ColumnSet& columns,
+                     std::optional<double> shortfall_penalty) {
+  return Formulation(plan, requirement, columns).build(shortfall_penalty);
+}
+
+}  // namespace staffplan::optimize
