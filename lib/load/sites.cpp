@@ -341,7 +341,10 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
     if (clock.ok && zone) {
       const Horizon& h = plan.horizon;
       site.utc_offset_s = offsets_at(*zone, h.start_utc, h.interval_s, h.count);
-      for (auto& shift : site.shifts) expand_shift_starts(h, *zone, site, shift, diagnostics);
+      if (const auto problem = offsets_problem(*zone, h.start_utc, h.end_utc(), h.interval_s, site.utc_offset_s))
+        diagnostics.error(s.has("timezone") ? s.get("timezone") : node, fmt::format("{}: {}", s.field("timezone"), *problem));
+      else
+        for (auto& shift : site.shifts) expand_shift_starts(h, *zone, site, shift, diagnostics);
     }
     plan.sites.push_back(std::move(site));
   }
