@@ -86,6 +86,17 @@ TEST(OneCauseOnce, ServiceLevelOutOfRangeIsNotAlsoAMissingGoal) {
               ElementsAre(HasSubstr("plan.yaml:8:44: error: goal.answer_within: expected a duration")));
 }
 
+TEST(OneCauseOnce, AQueueWithABadNameIsNotAlsoUnknownToSites) {
+  const std::string site = "sites:\n  - name: ny\n    hourly_cost: 10\n    queues: [english]\n"
+                           "    shifts:\n      - { name: day, start: \"08:00\", length: 8h }\n";
+  EXPECT_THAT(errors_of(base_plan({{10, "  - name: \"\""}}, site)),
+              ElementsAre("plan.yaml:10:11: error: queues[0].name must not be empty"));
+  // With every queue name readable, an unknown one is still reported.
+  EXPECT_THAT(errors_of(base_plan({}, site + "  - name: la\n    hourly_cost: 10\n    queues: [englsh]\n"
+                                            "    shifts:\n      - { name: day, start: \"08:00\", length: 8h }\n")),
+              ElementsAre(HasSubstr("unknown queue 'englsh'; did you mean 'english'?")));
+}
+
 Plan plan_in(const std::string& zone, const std::string& date, const std::string& sites = "") {
   return load::load_plan_text(base_plan({{3, "timezone: " + zone}, {4, "start: " + date}}, sites), "plan.yaml");
 }
