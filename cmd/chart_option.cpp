@@ -28,7 +28,8 @@ bool same_file(const std::string& a, const std::string& b) {
 
 void add_chart_option(CLI::App& command, std::string& chart_file) {
   command.add_option("--chart", chart_file,
-                     "Also write an SVG chart of the result, one panel per queue, to FILE (atomically)");
+                     "Also write an SVG chart of the result, one panel per queue, to FILE (atomically)")
+      ->type_name("FILE.svg");
 }
 
 void check_chart_option(const CommonOptions& options, const std::string& chart_file, const std::string& plan_file) {
