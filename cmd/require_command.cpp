@@ -15,6 +15,7 @@ void add_require_command(CLI::App& app, Action& action) {
   add_chart_option(*command, chart_file);
   command->callback([&action] {
     action = []() -> int {
+      refuse_output_onto_inputs(options, {plan_file});
       check_chart_option(options, chart_file, plan_file);
       std::vector<Diagnostic> warnings;
       const Plan plan = load::load_plan(plan_file, &warnings);
