@@ -46,4 +46,8 @@ void add_plan_command(CLI::App& app, Action& action);
 void add_simulate_command(CLI::App& app, Action& action);
 void add_validate_command(CLI::App& app, Action& action);
 
+// Hidden `staffplan --generate man|bash|zsh|flags`: man-page OPTIONS sections, shell
+// completions or a flag list, walked from `app`'s option table (cmd/generate.cpp).
+int generate(const CLI::App& app, const std::string& what);
+
 }  // namespace staffplan::cli

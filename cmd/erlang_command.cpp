@@ -41,10 +41,38 @@ auto parse(const char* flag, const std::string& text, Parse parser) {
   }
 }
 
+// Durations are read to the microsecond (units::parse_duration), so anything
+// shorter than that is 0: say what the real minimum is.
 double positive_duration(const char* flag, const std::string& text) {
   const double value = parse(flag, text, units::parse_duration);
-  if (value <= 0) bad(fmt::format("{}: must be longer than 0, got '{}'", flag, text));
+  if (value <= 0 && text.find_first_of("123456789") == std::string::npos)
+    bad(fmt::format("{}: must be longer than 0, got '{}'", flag, text));
+  if (value <= 0)
+    bad(fmt::format("{}: must be at least 0.000001s (1 microsecond, the finest duration staffplan reads), "
+                    "got '{}'",
+                    flag, text));
   return value;
+}
+
+// Below this, a bare number given to a flag usually written in minutes (--aht 4,
+// --interval 30) is most likely minutes meant as seconds.
+constexpr double kBareMinutesSuspectBelow = 60;
+
+// A bare number means seconds (SPEC §1); warn when that is probably not what was meant.
+void warn_bare_seconds(const CommonOptions& common, const char* flag, const std::string& text) {
+  double value = 0;
+  try {
+    value = units::parse_number(text);
+  } catch (const units::ParseError&) {
+    return;  // has a unit: nothing to guess
+  }
+  if (value <= 0 || value >= kBareMinutesSuspectBelow) return;
+  const Diagnostic warning{.file = "staffplan",
+                           .severity = Diagnostic::Severity::warning,
+                           .message = fmt::format("{} {} is read as {} seconds (a bare number is seconds); "
+                                                  "write {}m for minutes, or {}s to say seconds",
+                                                  flag, text, text, text, text)};
+  warn(common, warning.to_string());
 }
 
 // A fraction in a range written like "(0, 1]"; `low_open`/`high_open` say which ends are excluded.
@@ -69,10 +97,13 @@ int run(const ErlangFlags& f, const CLI::App& command) {
   if (load.calls < 0) bad(fmt::format("--calls: must be 0 or more, got '{}'", f.calls));
   load.aht_s = positive_duration("--aht", f.aht);
   load.interval_s = positive_duration("--interval", f.interval);
+  warn_bare_seconds(f.common, "--aht", f.aht);
+  warn_bare_seconds(f.common, "--interval", f.interval);
   if (load.model == queueing::Model::erlang_a) {
     if (!given("--patience"))
       bad("--model erlang_a needs --patience (how long callers wait on average before hanging up, e.g. 2m)");
     load.patience_s = positive_duration("--patience", f.patience);
+    warn_bare_seconds(f.common, "--patience", f.patience);
   } else {
     if (given("--patience")) bad("--patience needs --model erlang_a (Erlang C callers never hang up)");
     if (given("--max-abandon")) bad("--max-abandon needs --model erlang_a (Erlang C callers never hang up)");

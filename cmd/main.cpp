@@ -37,6 +37,9 @@ int run(int argc, char** argv) {
   staffplan::cli::add_simulate_command(app, action);
   staffplan::cli::add_validate_command(app, action);
 
+  // Build-time only (man page, completions): not listed in --help.
+  if (argc == 3 && std::string(argv[1]) == "--generate") return staffplan::cli::generate(app, argv[2]);
+
   // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
     fmt::print(stderr,

@@ -9,8 +9,10 @@
 
 #include "load/bounded_read.hpp"
 #include "load/clock.hpp"
+#include "load/csv_hints.hpp"
 #include "load/fields.hpp"
 #include "load/forecast.hpp"
+#include "load/text_check.hpp"
 #include "load/yaml_document.hpp"
 #include "units/units.hpp"
 
@@ -33,6 +35,12 @@ std::vector<std::string_view> split(std::string_view line) {
     from = comma + 1;
   }
   return fields;
+}
+
+// "calls: expected a finite number, got '10,5'; ..." with the field cut and escaped
+// (a foreign file can hold anything) and the probable cause when there is one.
+std::string number_error(const char* column, std::string_view field) {
+  return fmt::format("{}: expected a finite number, got '{}'{}", column, quote_excerpt(field), number_hint(field));
 }
 
 std::optional<std::string> slurp(const std::string& path, std::string& error) {
@@ -84,7 +92,7 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
   std::string_view rest(*text);
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // spreadsheets write a UTF-8 BOM
   std::vector<bool> seen(queue.calls.size(), false);
-  int line_number = 0;
+  int line_number = 0, data_rows = 0;
   std::size_t columns = 0;
   while (!rest.empty()) {
     const std::size_t end = rest.find('\n');
@@ -98,15 +106,18 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
       const bool three = fields.size() == 3 && fields[0] == "start" && fields[1] == "calls" && fields[2] == "aht_s";
       if (!two && !three) {
         diagnostics.error_in(csv_path, 1,
-                             fmt::format("expected the header 'start,calls' or 'start,calls,aht_s', got '{}'", line));
+                             fmt::format("expected the header 'start,calls' or 'start,calls,aht_s', got '{}'{}",
+                                         quote_excerpt(line), header_hint(line)));
         return;
       }
       columns = fields.size();
       continue;
     }
     if (line.empty()) continue;  // a blank line (e.g. at the end) carries nothing
+    ++data_rows;
     if (fields.size() != columns) {
-      bad(line_number, fmt::format("expected {} fields, got {}", columns, fields.size()));
+      bad(line_number, fmt::format("expected {} fields, got {}{}", columns, fields.size(),
+                                   field_count_hint(line, columns, fields.size())));
       continue;
     }
     const auto utc = parse_timestamp(fields[0], zone, error);
@@ -118,23 +129,23 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
     double calls = 0, aht = queue.aht_s;
     try {
       calls = units::parse_number(fields[1]);
-    } catch (const units::ParseError& e) {
-      bad(line_number, fmt::format("calls: {}", e.what()));
+    } catch (const units::ParseError&) {
+      bad(line_number, number_error("calls", fields[1]));
       continue;
     }
     if (calls < 0 || calls > max_calls_per_interval) {
-      bad(line_number, fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, fields[1]));
+      bad(line_number, fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, quote_excerpt(fields[1])));
       continue;
     }
     if (columns == 3 && !fields[2].empty()) {
       try {
         aht = units::parse_number(fields[2]);
-      } catch (const units::ParseError& e) {
-        bad(line_number, fmt::format("aht_s: {}", e.what()));
+      } catch (const units::ParseError&) {
+        bad(line_number, number_error("aht_s", fields[2]));
         continue;
       }
       if (aht <= 0) {
-        bad(line_number, fmt::format("aht_s must be in (0, inf), got {}", fields[2]));
+        bad(line_number, fmt::format("aht_s must be in (0, inf), got {}", quote_excerpt(fields[2])));
         continue;
       }
     }
@@ -149,6 +160,12 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
   }
   if (line_number == 0)
     diagnostics.error_in(csv_path, 0, "the forecast file is empty (expected the header 'start,calls')");
+  else if (data_rows == 0)
+    // Most likely an export that failed after the header; planning it would give
+    // 0 agents and "100 % service level" without a word.
+    diagnostics.error_in(csv_path, 1,
+                         "the forecast file has a header but no rows (a failed export?); a queue with no calls "
+                         "is written 'forecast: { rows: [] }'");
   if (bad_rows > max_csv_errors)
     diagnostics.error_in(csv_path, 0, fmt::format("{} more bad rows not shown", bad_rows - max_csv_errors));
 }

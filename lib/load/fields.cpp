@@ -142,7 +142,7 @@ namespace {
 
 template <typename Parse>
 std::optional<double> parse_in_range(const Node& node, const std::string& what, Range range,
-                                     Diagnostics& diagnostics, Parse parse) {
+                                     Diagnostics& diagnostics, Parse parse, bool duration = false) {
   const auto text = MapReader::scalar(node, what, diagnostics);
   if (!text) return std::nullopt;
   double value = 0;
@@ -153,7 +153,14 @@ std::optional<double> parse_in_range(const Node& node, const std::string& what, 
     return std::nullopt;
   }
   if (!range.contains(value)) {
-    diagnostics.error(node, fmt::format("{} must be in {}, got {}", what, range.text(), *text));
+    // Durations are read to the microsecond: "1e-10s" is 0, and "(0, inf)" would hide why.
+    if (duration && value == 0 && range.low == 0 && !range.low_inclusive &&
+        text->find_first_of("123456789") != std::string::npos)
+      diagnostics.error(node, fmt::format("{} must be at least 0.000001s (1 microsecond, the finest duration "
+                                          "staffplan reads), got {}",
+                                          what, *text));
+    else
+      diagnostics.error(node, fmt::format("{} must be in {}, got {}", what, range.text(), *text));
     return std::nullopt;
   }
   return value;
@@ -163,8 +170,8 @@ std::optional<double> parse_in_range(const Node& node, const std::string& what, 
 
 std::optional<double> parse_duration_at(const Node& node, const std::string& what, Range range,
                                         Diagnostics& diagnostics) {
-  return parse_in_range(node, what, range, diagnostics,
-                        [](const std::string& t) { return units::parse_duration(t); });
+  return parse_in_range(
+      node, what, range, diagnostics, [](const std::string& t) { return units::parse_duration(t); }, true);
 }
 
 std::optional<double> parse_number_at(const Node& node, const std::string& what, Range range,
@@ -224,6 +231,22 @@ std::optional<int> MapReader::time_of_day(const std::string& key, bool required)
     diagnostics_.error(get(key), fmt::format("{}: {}", field(key), e.what()));
     return std::nullopt;
   }
+}
+
+void MapReader::warn_bare_seconds(const std::string& key) const {
+  const Node value = get(key);
+  if (!value.IsScalar()) return;
+  double seconds = 0;
+  try {
+    seconds = units::parse_number(value.Scalar());
+  } catch (const units::ParseError&) {
+    return;  // written with a unit
+  }
+  if (seconds <= 0 || seconds >= bare_seconds_suspect_below) return;
+  diagnostics_.warning(position(value),
+                       fmt::format("{}: {} is read as {} seconds (a bare number is seconds); write {}m for "
+                                   "minutes, or {}s to say seconds",
+                                   field(key), value.Scalar(), value.Scalar(), value.Scalar(), value.Scalar()));
 }
 
 }  // namespace staffplan::load

@@ -22,6 +22,10 @@ namespace staffplan::load {
 inline constexpr double max_calls_per_interval = 1e9;
 inline constexpr double max_hourly_cost = 1e9;
 
+// A bare number below this, for a duration usually written in minutes (aht: 4,
+// patience: 2), is most likely minutes meant as seconds: warn.
+inline constexpr double bare_seconds_suspect_below = 60;
+
 // The closest of `candidates` to `word` when it is a plausible typo, else "".
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates);
 
@@ -64,6 +68,9 @@ class MapReader {
   std::optional<double> fraction(const std::string& key, Range range, bool required = false) const;
   std::optional<bool> flag(const std::string& key) const;
   std::optional<int> time_of_day(const std::string& key, bool required = false) const;
+  // Warns when `key` is a bare number below bare_seconds_suspect_below (seconds by
+  // the unit rules, probably meant as minutes).
+  void warn_bare_seconds(const std::string& key) const;
 
   // The scalar text of `node`, or nullopt with an error naming `what` when it is
   // a mapping, sequence or null.

@@ -69,6 +69,11 @@ PlanClock read_horizon(const MapReader& top, Horizon& horizon, Diagnostics& diag
   }
   horizon.count = static_cast<int>((end_utc - horizon.start_utc) / horizon.interval_s);
   horizon.utc_offset_s = offsets_at(*clock.zone, horizon.start_utc, horizon.interval_s, horizon.count);
+  if (const auto problem =
+          offsets_problem(*clock.zone, horizon.start_utc, end_utc, horizon.interval_s, horizon.utc_offset_s)) {
+    diagnostics.error(top.get("timezone"), fmt::format("timezone: {}", *problem));
+    return clock;
+  }
   clock.ok = true;
   return clock;
 }

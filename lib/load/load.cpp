@@ -34,6 +34,7 @@ void read_model(const MapReader& top, Plan& plan, Diagnostics& diagnostics) {
   }
   const double inf = std::numeric_limits<double>::infinity();
   plan.patience_s = top.duration("patience", {0, inf, false, false});
+  top.warn_bare_seconds("patience");
   if (plan.model == QueueModel::erlang_a && !plan.patience_s && !top.has("patience"))
     diagnostics.error(top.get("model"), "model erlang_a needs patience (mean time callers wait before hanging up, e.g. patience: 2m)");
   if (plan.model == QueueModel::erlang_c) plan.patience_s.reset();

@@ -30,14 +30,27 @@ std::optional<OpenHours> read_open(const Node& node, const std::string& what, Di
   }
 }
 
+// True when `key` is written in a goal mapping, whether or not its value was valid.
+bool goal_key_written(const Node& goal, const char* key) { return goal.IsMap() && goal[key].IsDefined(); }
+
+// `plan_goal` and `queue_goal` are the YAML goal mappings (undefined when absent): a
+// goal written there with a bad value has already been reported, and saying the queue
+// has no goal as well would report one mistake twice.
 void check_goal(const Goal& goal, QueueModel model, const Node& where, const std::string& path,
-                Diagnostics& diagnostics) {
+                const Node& plan_goal, const Node& queue_goal, Diagnostics& diagnostics) {
+  const auto written = [&](const char* key) {
+    return goal_key_written(plan_goal, key) || goal_key_written(queue_goal, key);
+  };
+  const bool goal_not_a_mapping = (plan_goal.IsDefined() && !plan_goal.IsMap()) ||
+                                  (queue_goal.IsDefined() && !queue_goal.IsMap());
+  const bool goal_given_but_bad = goal_not_a_mapping || written("service_level") || written("asa") ||
+                                  (model == QueueModel::erlang_a && written("max_abandon"));
   const bool abandon_goal = model == QueueModel::erlang_a && goal.max_abandon;
-  if (!goal.service_level && !goal.asa_s && !abandon_goal)
+  if (!goal.service_level && !goal.asa_s && !abandon_goal && !goal_given_but_bad)
     diagnostics.error(where, fmt::format("{} has no goal: set service_level (with answer_within) or asa{} in "
                                          "the plan's goal or the queue's",
                                          path, model == QueueModel::erlang_a ? " or max_abandon" : ""));
-  if (goal.service_level && !goal.answer_within_s)
+  if (goal.service_level && !goal.answer_within_s && !written("answer_within"))
     diagnostics.error(where, fmt::format("{}: service_level needs answer_within (e.g. answer_within: 20s)", path));
 }
 
@@ -66,11 +79,12 @@ void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagn
       q.set_path(fmt::format("queues[{}]", *name));
     }
     queue.aht_s = q.duration("aht", {0, inf, false, false}, true).value_or(0);
+    q.warn_bare_seconds("aht");
     queue.aht_cv = q.number("aht_cv", {0, 100});
     queue.goal = plan.goal;
     if (q.has("goal")) queue.goal = merge_goals(plan.goal, read_goal(q.get("goal"), q.field("goal"), diagnostics));
     if (plan.model == QueueModel::erlang_c) queue.goal.max_abandon.reset();  // no abandonment in erlang_c
-    check_goal(queue.goal, plan.model, node, q.path(), diagnostics);
+    check_goal(queue.goal, plan.model, node, q.path(), top.get("goal"), q.get("goal"), diagnostics);
     if (q.has("open")) queue.open = read_open(q.get("open"), q.field("open"), diagnostics);
     queue.min_agents = q.count("min_agents", 0, 1000000).value_or(0);
     if (!q.has("forecast"))

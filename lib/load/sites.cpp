@@ -123,6 +123,8 @@ std::vector<int> read_shift_groups(const Node& node, const std::string& what, co
     if (!name) continue;
     const auto it = std::find(names.begin(), names.end(), *name);
     if (it == names.end()) {
+      // A queue whose own name was refused (already reported) is probably the one meant.
+      if (std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); })) continue;
       const std::string guess = suggest(*name, names);
       diagnostics.error(entry, fmt::format("{}: unknown group '{}'{}", what, *name,
                                            guess.empty() ? fmt::format(" (the site's groups: {})", fmt::join(names, ", "))
@@ -224,6 +226,8 @@ std::vector<int> read_site_queues(const Node& node, const std::string& what, con
     if (!name) continue;
     const auto it = std::find(names.begin(), names.end(), *name);
     if (it == names.end()) {
+      // A queue whose own name was refused (already reported) is probably the one meant.
+      if (std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); })) continue;
       const std::string guess = suggest(*name, names);
       diagnostics.error(entry, fmt::format("{}: unknown queue '{}'{}", what, *name,
                                            guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
@@ -341,7 +345,10 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
     if (clock.ok && zone) {
       const Horizon& h = plan.horizon;
       site.utc_offset_s = offsets_at(*zone, h.start_utc, h.interval_s, h.count);
-      for (auto& shift : site.shifts) expand_shift_starts(h, *zone, site, shift, diagnostics);
+      if (const auto problem = offsets_problem(*zone, h.start_utc, h.end_utc(), h.interval_s, site.utc_offset_s))
+        diagnostics.error(s.has("timezone") ? s.get("timezone") : node, fmt::format("{}: {}", s.field("timezone"), *problem));
+      else
+        for (auto& shift : site.shifts) expand_shift_starts(h, *zone, site, shift, diagnostics);
     }
     plan.sites.push_back(std::move(site));
   }

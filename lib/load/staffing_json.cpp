@@ -17,6 +17,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "load/load.hpp"
+#include "load/text_check.hpp"
 
 namespace staffplan::load {
 namespace {
@@ -129,7 +130,7 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     const auto name = scalar_text(queue);
     const auto found = name ? queue_index.find(*name) : queue_index.end();
     if (found == queue_index.end()) {
-      problems.add(queue, fmt::format("unknown queue '{}' (not in {})", name.value_or("?"), plan.file));
+      problems.add(queue, fmt::format("unknown queue '{}' (not in {})", quote_excerpt(name.value_or("?")), plan.file));
       continue;
     }
     const auto start_text = scalar_text(start);
@@ -137,7 +138,7 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     if (!instant) {
       problems.add(start, fmt::format("start must be an ISO 8601 timestamp with offset like "
                                       "2026-11-23T08:30:00-05:00, got '{}'",
-                                      start_text.value_or("?")));
+                                      quote_excerpt(start_text.value_or("?"))));
       continue;
     }
     const std::int64_t offset = *instant - horizon.start_utc;

@@ -1,12 +1,14 @@
 #include "load/yaml_document.hpp"
 
 #include "load/bounded_read.hpp"
+#include "load/text_check.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +16,9 @@
 
 namespace staffplan::load {
 namespace {
+
+// Bad texts reported one by one before "N more"; a binary file would give thousands.
+constexpr std::size_t max_text_errors = 20;
 
 // Thrown at the first construct the loader refuses.
 struct Refused {
@@ -26,6 +31,7 @@ class TreeBuilder : public YAML::EventHandler {
  public:
   explicit TreeBuilder(Tree& tree) : tree_(tree) {}
   int documents = 0;
+  std::vector<Refused> bad_text;  // scalars that break the text rules (text_check.hpp)
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     // On text it cannot parse (e.g. a leading ','), yaml-cpp 0.7 yields empty documents
@@ -43,6 +49,9 @@ class TreeBuilder : public YAML::EventHandler {
     throw Refused{mark, "YAML aliases (*name) are not allowed in plan files"};
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
+    // Every scalar (names, keys, values) may end up in output or in a message:
+    // text that is not UTF-8 or carries control characters is refused here, once.
+    if (auto problem = text_problem(value)) bad_text.push_back({mark, std::move(*problem)});
     tree_.data()[static_cast<std::size_t>(add(Tree::Kind::scalar, mark))].text = value;
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
@@ -139,6 +148,19 @@ std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diag
     return nullptr;
   } catch (const YAML::Exception& e) {
     diagnostics.error(e.mark, fmt::format("not valid YAML: {}", e.msg));
+    return nullptr;
+  }
+  if (!builder.bad_text.empty()) {
+    // Stop here: later messages would quote these texts.
+    const std::size_t shown = std::min(builder.bad_text.size(), max_text_errors);
+    for (std::size_t k = 0; k < shown; ++k)
+      diagnostics.error(builder.bad_text[k].mark,
+                        fmt::format("this text {}; names and other text in a plan must be valid UTF-8 "
+                                    "without control characters",
+                                    builder.bad_text[k].message));
+    if (builder.bad_text.size() > shown)
+      diagnostics.error(SourcePos{}, fmt::format("{} more texts with the same problem not shown",
+                                                 builder.bad_text.size() - shown));
     return nullptr;
   }
   const Node root = tree->root();

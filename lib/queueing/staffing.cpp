@@ -17,6 +17,7 @@
 #include <functional>
 #include <limits>
 
+#include <boost/math/policies/error_handling.hpp>
 #include <fmt/format.h>
 
 #include "queueing/models.hpp"
@@ -147,6 +148,17 @@ Metrics required_erlang_a(const Load& load, const Goals& goals) {
   return detail::erlang_a_metrics(found, a, load.aht_s, load.patience_s, goals.answer_within_s);
 }
 
+// A Boost series that still fails to converge (an Erlang A case past what
+// max_patience_load foresaw) is a parameter out of range, not an internal error.
+template <class Compute>
+Metrics guarded(const Load& load, Compute compute) {
+  try {
+    return compute();
+  } catch (const boost::math::evaluation_error&) {
+    throw InvalidParameter(detail::patience_too_long(load));
+  }
+}
+
 }  // namespace
 
 Metrics evaluate(const Load& load, int agents, double answer_within_s) {
@@ -158,7 +170,7 @@ Metrics evaluate(const Load& load, int agents, double answer_within_s) {
   if (a == 0) {
     m = detail::idle_metrics(agents);
   } else if (load.model == Model::erlang_a) {
-    m = detail::erlang_a_metrics(agents, a, load.aht_s, load.patience_s, answer_within_s);
+    m = guarded(load, [&] { return detail::erlang_a_metrics(agents, a, load.aht_s, load.patience_s, answer_within_s); });
   } else {
     const double log_r = agents > a ? detail::log_inverse_blocking_minus_one(agents, a) : NAN;
     m = detail::erlang_c_metrics(agents, a, NAN, log_r, load.aht_s, answer_within_s);
@@ -179,7 +191,8 @@ Metrics required_agents(const Load& load, const Goals& goals) {
       throw UnreachableGoal(fmt::format("an offered load of {:.1f} Erlangs needs more than {} agents, more than "
                                         "the search considers",
                                         load.erlangs(), kMaxAgents));
-    m = load.model == Model::erlang_a ? required_erlang_a(load, goals) : required_erlang_c(load, goals);
+    m = load.model == Model::erlang_a ? guarded(load, [&] { return required_erlang_a(load, goals); })
+                                      : required_erlang_c(load, goals);
   }
   m.answer_within_s = goals.answer_within_s;
   return m;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace staffplan::queueing::detail {
@@ -34,6 +35,14 @@ void require_positive(const char* name, double value) {
   if (!std::isfinite(value) || value <= 0) fail(name, "a finite number > 0", value);
 }
 
+std::string patience_too_long(const Load& load) {
+  return fmt::format("patience {}s is too long to evaluate Erlang A with aht {}s and {:.6g} Erlangs: patience / "
+                     "aht x Erlangs is {:.3g}, the most that can be evaluated is {:.0e}; callers this patient "
+                     "practically never hang up, so use the erlang_c model",
+                     load.patience_s, load.aht_s, load.erlangs(),
+                     load.patience_s / load.aht_s * std::max(1.0, load.erlangs()), max_patience_load);
+}
+
 void require_load(const Load& load) {
   require_finite_non_negative("calls", load.calls);
   require_positive("aht", load.aht_s);
@@ -42,6 +51,10 @@ void require_load(const Load& load) {
   if (!std::isfinite(load.erlangs()))
     throw InvalidParameter(fmt::format("offered load {} * {} / {} is not a finite number", load.calls,
                                        load.aht_s, load.interval_s));
+  const double ratio = load.patience_s / load.aht_s;
+  if (load.model == Model::erlang_a && ratio > min_suspect_patience_ratio &&
+      !(ratio * std::max(1.0, load.erlangs()) <= max_patience_load))
+    throw InvalidParameter(patience_too_long(load));
 }
 
 void require_goals(const Goals& goals) {

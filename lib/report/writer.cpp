@@ -1,5 +1,7 @@
 #include "report/writer.hpp"
 
+#include "report/text_width.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,19 +23,21 @@ void Table::add_rule() { rows_.emplace_back(); }
 
 std::string Table::str() const {
   std::vector<std::size_t> width(headers_.size());
-  for (std::size_t c = 0; c < headers_.size(); ++c) width[c] = headers_[c].size();
+  // Terminal columns, not bytes: names may hold CJK, accents or zero-width characters.
+  for (std::size_t c = 0; c < headers_.size(); ++c) width[c] = display_width(headers_[c]);
   for (const auto& row : rows_)
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
 
   std::string out;
   const auto write_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) line += "  ";
+      const std::string padding(width[c] - display_width(cells[c]), ' ');
       if (align_[c] == Align::left)
-        line += fmt::format("{:<{}}", cells[c], width[c]);
+        line += cells[c] + padding;
       else
-        line += fmt::format("{:>{}}", cells[c], width[c]);
+        line += padding + cells[c];
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line;

@@ -24,9 +24,7 @@ TEST(LoadErrors, WrongTypes) {
   EXPECT_THAT(errors_of(base_plan({{5, "days: [1, 2]"}})),
               ElementsAre("plan.yaml:5:7: error: days must be a single value, got a list"));
   EXPECT_THAT(errors_of(base_plan({{8, "goal: 80%"}})),
-              ElementsAre("plan.yaml:8:7: error: goal must be a mapping of keys, got a value",
-                          "plan.yaml:10:5: error: queues[english] has no goal: set service_level (with "
-                          "answer_within) or asa in the plan's goal or the queue's"));
+              ElementsAre("plan.yaml:8:7: error: goal must be a mapping of keys, got a value"));
   EXPECT_THAT(errors_of(base_plan({{5, "days: seven"}})),
               ElementsAre("plan.yaml:5:7: error: days: expected a whole number from 0 to 2147483647, got 'seven'"));
 }
@@ -40,6 +38,9 @@ TEST(LoadErrors, NegativeNanInfiniteAndHexNumbers) {
                           "1h30m (a bare number is seconds), got '.nan'"));
   EXPECT_THAT(errors_of(base_plan({{11, "    aht: 0"}})),
               ElementsAre("plan.yaml:11:10: error: queues[english].aht must be in (0, inf), got 0"));
+  EXPECT_THAT(errors_of(base_plan({{11, "    aht: 1e-7s"}})),
+              ElementsAre("plan.yaml:11:10: error: queues[english].aht must be at least 0.000001s (1 microsecond, "
+                          "the finest duration staffplan reads), got 1e-7s"));
   EXPECT_THAT(errors_of(base_plan({{5, "days: 0x10"}})),
               ElementsAre("plan.yaml:5:7: error: days: expected a whole number from 0 to 2147483647, got '0x10'"));
   EXPECT_THAT(errors_of(base_plan({{13, "      volumes: [1, 2, .inf]"}})),

@@ -48,9 +48,7 @@ TEST(MoreLoadErrors, Goals) {
               ElementsAre("plan.yaml:10:5: error: queues[english]: service_level needs answer_within (e.g. "
                           "answer_within: 20s)"));
   EXPECT_THAT(errors_of(base_plan({{8, "goal: { service_level: 0, answer_within: 20s }"}})),
-              ElementsAre("plan.yaml:8:24: error: goal.service_level must be in (0, 1], got 0",
-                          "plan.yaml:10:5: error: queues[english] has no goal: set service_level (with "
-                          "answer_within) or asa in the plan's goal or the queue's"));
+              ElementsAre("plan.yaml:8:24: error: goal.service_level must be in (0, 1], got 0"));
 }
 
 TEST(MoreLoadErrors, ShiftTemplates) {

@@ -143,6 +143,35 @@ FILES = {
     "csv-crlf-bom.yaml": CSV_PLAN.replace("{csv}", "crlf-bom.csv"),
     "csv-outside-horizon.yaml": CSV_PLAN.replace("{csv}", "outside-horizon.csv"),
     "csv-quoted-newline.yaml": CSV_PLAN.replace("{csv}", "quoted-newline.csv"),
+    # Names and other plan text: valid UTF-8 without control characters
+    "name-escape.yaml": replace("  - name: q\n", '  - name: "q\\e[2J\\e[31mred"\n'),
+    "name-nul-escape.yaml": replace("name: hostile base", 'name: "hostile\\0base"'),
+    "name-cr.yaml": replace("  - name: s\n", '  - name: "s\\r=cmd"\n'),
+    "name-c1-csi.yaml": replace("  - name: q\n", '  - name: "q\\x9b31m"\n'),
+    "names-unicode.yaml": replace("  - name: s\n", "  - name: Cafe\u0301 \u200bnord\n",
+                                  replace("  - name: q\n", "  - name: \u65e5\u672c\u8a9e\n")),
+    # Time zones past the listed transitions, local mean time
+    "tz-new-york-2038.yaml": replace("timezone: UTC", "timezone: America/New_York",
+                                     replace("start: 2026-11-23", "start: 2038-07-01")),
+    "tz-site-london-2040.yaml": replace("    timezone: UTC\n", "    timezone: Europe/London\n",
+                                        replace("start: 2026-11-23", "start: 2040-01-06")),
+    "tz-new-york-1883.yaml": replace("timezone: UTC", "timezone: America/New_York",
+                                     replace("start: 2026-11-23", "start: 1883-01-01")),
+    "tz-tokyo-2045.yaml": replace("timezone: UTC", "timezone: Asia/Tokyo",
+                                  replace("start: 2026-11-23", "start: 2045-07-01")),
+    # One cause, one error
+    "service-level-80.yaml": replace("service_level: 80%", "service_level: 80"),
+    "aht-bare-4.yaml": replace("aht: 180s", "aht: 4"),
+    # Forecast CSV from a spreadsheet or another program
+    "csv-header-only.yaml": CSV_PLAN.replace("{csv}", "header-only.csv"),
+    "csv-decimal-comma.yaml": CSV_PLAN.replace("{csv}", "decimal-comma.csv"),
+    "csv-semicolons.yaml": CSV_PLAN.replace("{csv}", "semicolons.csv"),
+    "csv-thousands.yaml": CSV_PLAN.replace("{csv}", "thousands.csv"),
+    "csv-etc-passwd.yaml": CSV_PLAN.replace("{csv}", "/etc/passwd"),
+    "header-only.csv": "start,calls\r\n",
+    "decimal-comma.csv": 'start,calls\n2026-11-23T08:00,"10,5"\n',
+    "semicolons.csv": "start;calls\n2026-11-23T08:00;10,5\n",
+    "thousands.csv": "start,calls\n2026-11-23T08:00,1 200\n",
     # The valid starting point, to show the cases differ from it in one thing only.
     "base.yaml": BASE,
     # CSV files
@@ -169,6 +198,12 @@ def main():
         for name, text in sorted(FILES.items()):
             if len(text) > BIG_LIMIT:
                 write(folder, name, text)
+        # A forecast CSV with CR-only line ends, 63 MB: one "line" as far as LF goes.
+        with open(os.path.join(folder, "csv-cr-only.yaml"), "w") as f:
+            f.write(CSV_PLAN.replace("{csv}", "cr-only.csv"))
+        with open(os.path.join(folder, "cr-only.csv"), "wb") as f:
+            row = b"2026-11-23T08:00,10\r"
+            f.write(b"start,calls\r" + row * (63_000_000 // len(row)))
         with open(os.path.join(folder, "scalar-100mb.yaml"), "wb") as f:
             f.write(b"version: 1\nname: ")
             chunk = b"a" * (1 << 20)
