@@ -1,22 +1,30 @@
 #include "optimize/cbc_solver.hpp"
 
 #include "optimize/clp_load.hpp"
+#include "optimize/deadline_run.hpp"
 
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
+#include <coin/ClpSolve.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace staffplan::optimize {
 namespace {
+
+// CBC stops itself at its "-sec" most of the time; the child running it is killed
+// this long after that.
+constexpr double kill_grace_s = 0.3;
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -28,6 +36,8 @@ struct EventState {
   std::chrono::steady_clock::time_point started;
   double time_limit_s = 0;
   double start_cost = 0;       // the start CBC was given (+inf without one)
+  double offset = 0;           // MipLimits::objective_offset
+  std::optional<double> global_bound;
   double last_report = -1;
   bool interrupted = false;
   bool out_of_time = false;
@@ -57,10 +67,11 @@ class Events : public CbcEventHandler {
     state_->last_report = now;
     Progress p;
     p.elapsed_s = now;
-    p.lower_bound = model_->getBestPossibleObjValue();
+    p.lower_bound = state_->global_bound ? *state_->global_bound : model_->getBestPossibleObjValue();
     double best = state_->start_cost;
     if (model_->bestSolution()) best = std::min(best, model_->getObjValue());
     if (std::isfinite(best)) {
+      best += state_->offset;
       p.best_cost = best;
       p.gap = best > 0 ? std::max(0.0, (best - p.lower_bound) / best) : 0.0;
     }
@@ -74,11 +85,20 @@ class Events : public CbcEventHandler {
 
 }  // namespace
 
-MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
-                    const SolveOptions& options, double seconds_left,
-                    std::chrono::steady_clock::time_point started) {
+namespace {
+
+MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* start,
+                         const SolveOptions& options, const MipLimits& limits,
+                         std::chrono::steady_clock::time_point started) {
   OsiClpSolverInterface solver;
   load_into(model, solver, true);
+  // CBC's first LP goes through Clp's automatic choice, which can pick the "idiot"
+  // crash, whose crossover segfaults on some of these models (Clp 1.17.6, e.g. one
+  // site with 2 h break windows): always dual simplex after presolve.
+  ClpSolve lp_options;
+  lp_options.setSolveType(ClpSolve::useDual);
+  lp_options.setPresolveType(ClpSolve::presolveOn);
+  solver.setSolveOptions(lp_options);
   CbcModel cbc(solver);
   cbc.setLogLevel(0);
   cbc.messageHandler()->setLogLevel(0);
@@ -86,8 +106,10 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   auto state = std::make_shared<EventState>();
   state->options = &options;
   state->started = started;
-  state->time_limit_s = options.time_limit_s;
+  state->time_limit_s = std::min(options.time_limit_s, seconds_since(started) + limits.seconds);
   state->start_cost = start ? model.objective(*start) : std::numeric_limits<double>::infinity();
+  state->offset = limits.objective_offset;
+  state->global_bound = limits.global_bound;
   Events events(state);
   cbc.passInEventHandler(&events);
 
@@ -103,18 +125,35 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
     cbc.setMIPStart(values);
   }
 
-  const std::string sec = fmt::format("{:.3f}", std::max(0.01, seconds_left));
-  const std::string ratio = fmt::format("{:.9g}", options.relative_gap);
+  const std::string sec = fmt::format("{:.3f}", std::max(0.01, limits.seconds));
+  // The relative gap of a sub-MIP's own objective means nothing: it uses the absolute one.
+  const std::string ratio = fmt::format("{:.9g}", limits.absolute_gap ? 0.0 : options.relative_gap);
   const std::string threads = fmt::format("{}", std::max(1, options.threads));
-  const char* argv[] = {"staffplan", "-log",      "0",           "-timeMode", "elapsed",
-                        "-sec",      sec.c_str(), "-ratio",      ratio.c_str(),
-                        "-threads",  threads.c_str(), "-randomCbcSeed", "1", "-randomSeed",
-                        "1",         "-solve",    "-quit"};
+  std::vector<std::string> args = {"staffplan", "-log",   "0",   "-timeMode",      "elapsed",
+                                   "-sec",      sec,      "-ratio", ratio,         "-threads",
+                                   threads,     "-randomCbcSeed", "1", "-randomSeed", "1"};
+  if (limits.absolute_gap) {
+    args.push_back("-allowableGap");
+    args.push_back(fmt::format("{:.17g}", *limits.absolute_gap));
+  }
+  if (limits.max_nodes >= 0) {
+    args.push_back("-maxNodes");
+    args.push_back(fmt::format("{}", limits.max_nodes));
+  }
+  if (std::isfinite(limits.cutoff)) {
+    args.push_back("-cutoff");
+    args.push_back(fmt::format("{:.17g}", limits.cutoff));
+  }
+  args.push_back("-solve");
+  args.push_back("-quit");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
   CbcSolverUsefulData data;
   data.noPrinting_ = true;
+  const QuietStdout quiet;
   CbcMain0(cbc, data);
   cbc.setLogLevel(0);
-  CbcMain1(static_cast<int>(std::size(argv)), argv, cbc, [](CbcModel*, int) { return 0; }, data);
+  CbcMain1(static_cast<int>(argv.size()), argv.data(), cbc, [](CbcModel*, int) { return 0; }, data);
 
   MipResult result;
   result.interrupted = state->interrupted;
@@ -125,6 +164,46 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
     result.x.emplace(x, x + model.num_vars());
     result.objective = model.objective(*result.x);
   }
+  return result;
+}
+
+}  // namespace
+
+MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
+                    const SolveOptions& options, const MipLimits& limits,
+                    std::chrono::steady_clock::time_point started) {
+  const double seconds = std::min(limits.seconds, options.time_limit_s - seconds_since(started));
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(static_cast<long long>(1000 * (std::max(0.0, seconds) + kill_grace_s)));
+  const auto answer = run_until(
+      [&] {
+        const MipResult r = solve_mip_here(model, start, options, limits, started);
+        Bytes out;
+        out.put(r.x ? 1.0 : 0.0);
+        out.put(r.x ? *r.x : std::vector<double>{});
+        for (double v : {r.objective, r.bound, double(r.proven_infeasible), double(r.interrupted),
+                         double(r.hit_time_limit)})
+          out.put(v);
+        return out.take();
+      },
+      deadline, options.stop);
+  MipResult result;
+  if (!answer) {
+    // Killed at the deadline (or died): nothing from this phase, and nothing proven.
+    result.hit_time_limit = true;
+    result.bound = -std::numeric_limits<double>::infinity();
+    result.interrupted = options.stop && options.stop->load();
+    return result;
+  }
+  Bytes in(*answer);
+  const bool has_x = in.get() != 0;
+  std::vector<double> x = in.get_vector();
+  if (has_x) result.x = std::move(x);
+  result.objective = in.get();
+  result.bound = in.get();
+  result.proven_infeasible = in.get() != 0;
+  result.interrupted = in.get() != 0;
+  result.hit_time_limit = in.get() != 0;
   return result;
 }
 

@@ -8,6 +8,7 @@
 // Determinism: with one thread CBC is deterministic for a given model and start;
 // with more threads its search order can change (see README).
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -25,9 +26,24 @@ struct MipResult {
   bool hit_time_limit = false;
 };
 
+// What one CBC run may spend and what it reports. A sub-MIP of the neighbourhood
+// search (neighbourhood.hpp) reports the whole problem's incumbent and bound, not
+// its own: `objective_offset` is the cost of the variables fixed outside it and
+// `global_bound` the honest bound of the whole problem.
+struct MipLimits {
+  double seconds = 0;                      // wall-clock for this run (the global deadline also holds)
+  long max_nodes = -1;                     // branch-and-bound nodes; -1 = no limit
+  double cutoff = std::numeric_limits<double>::infinity();  // only cheaper solutions count
+  double objective_offset = 0;
+  std::optional<double> global_bound;
+  // Stop once the incumbent is within this much (absolute) of CBC's bound; a sub-MIP
+  // gets the whole problem's gap in cost units, its own objective leaving out the offset.
+  std::optional<double> absolute_gap;
+};
+
 // `start`: a feasible integer solution handed to CBC as its first incumbent.
 MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
-                    const SolveOptions& options, double seconds_left,
+                    const SolveOptions& options, const MipLimits& limits,
                     std::chrono::steady_clock::time_point started);
 
 }  // namespace staffplan::optimize

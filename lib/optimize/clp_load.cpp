@@ -2,7 +2,11 @@
 
 #include <coin/CoinPackedMatrix.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 namespace staffplan::optimize {
@@ -36,6 +40,22 @@ void load_into(const MilpModel& m, OsiClpSolverInterface& solver, bool with_inte
   if (with_integers)
     for (int v = 0; v < cols; ++v)
       if (m.integer[v]) solver.setInteger(v);
+}
+
+QuietStdout::QuietStdout() {
+  std::fflush(stdout);
+  saved_ = dup(STDOUT_FILENO);
+  const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved_ >= 0 && null >= 0) dup2(null, STDOUT_FILENO);
+  if (null >= 0) close(null);
+}
+
+QuietStdout::~QuietStdout() {
+  std::fflush(stdout);
+  if (saved_ >= 0) {
+    dup2(saved_, STDOUT_FILENO);
+    close(saved_);
+  }
 }
 
 }  // namespace staffplan::optimize

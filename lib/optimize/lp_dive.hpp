@@ -2,8 +2,8 @@
 // The LP relaxation (Clp, dual simplex) and a diving heuristic on it.
 //
 // Dive: repeatedly (1) keep every integer variable at least at the integer part of
-// its LP value, (2) round up the most nearly integral fractional variable (largest
-// fraction), and (3) re-solve the LP warm-started from the previous basis, until
+// its LP value, (2) round up the most nearly integral fractional variables (largest
+// fraction; one, or a small share of them while many are left), and (3) re-solve the LP warm-started from the previous basis, until
 // the LP solution is integral. When rounding up makes the LP infeasible (seats or
 // max agents), that variable is rounded down instead. Each re-solve costs a few
 // dual simplex pivots, and the result is usually within a fraction of a percent of
@@ -24,15 +24,22 @@ struct LpDiveResult {
   // Clp's initialSolve installs its own SIGINT handler for the LP and stops on
   // Ctrl-C without telling us; an iteration-limit stop (we set no limit) is that.
   bool lp_interrupted = false;
+  bool lp_out_of_time = false;          // Clp stopped at the time limit (its maximum seconds)
   double lp_objective = 0;              // the LP bound
   std::vector<double> lp_x;
   std::vector<double> lp_reduced_cost;  // at the LP optimum, before diving
   std::optional<std::vector<double>> integer;  // the dive's integral solution, if any
+  std::vector<double> dive_x;           // the dive's last LP solution (when it stopped early)
 };
 
-// Gives up the dive (not the LP) when options.stop is set or the time limit
-// (counted from `started`) passes; reports progress through options.on_progress.
+// Gives up the LP or the dive when options.stop is set or the time limit (counted
+// from `started`) passes: Clp gets the time left as its own maximum seconds, the
+// dive checks the clock between re-solves. Reports progress through options.on_progress.
+// The dive stops at `dive_share` of the time limit (the LP itself may use all of
+// it): what is left belongs to the neighbourhood search and CBC, which improve a
+// rounded start faster than a long dive finishes.
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
-                               std::chrono::steady_clock::time_point started);
+                               std::chrono::steady_clock::time_point started,
+                               double dive_share = 1.0);
 
 }  // namespace staffplan::optimize

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 #include "model/errors.hpp"
 #include "optimize/cbc_solver.hpp"
+#include "optimize/deadline_run.hpp"
 #include "optimize/columns.hpp"
 #include "optimize/extract.hpp"
 #include "optimize/lp_dive.hpp"
 #include "optimize/milp_model.hpp"
+#include "optimize/neighbourhood.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
@@ -31,6 +34,83 @@ double relative_gap(double cost, double bound) {
 
 bool stopped(const SolveOptions& options) { return options.stop && options.stop->load(); }
 
+// Share of the time left after the LP and the dive that CBC gets on the whole
+// (reduced) model; the neighbourhood search gets the rest.
+constexpr double cbc_share = 0.35;
+// The LP dive ends at this share of the time limit (lp_dive.hpp).
+constexpr double dive_share = 0.6;
+// Clp stops itself at the deadline most of the time; its process is killed this
+// long after it.
+constexpr double lp_grace_s = 0.3;
+// Below this much time left, CBC (loading the model, preprocessing) is not started.
+constexpr double min_cbc_seconds = 0.2;
+
+// Fix-and-optimise blocks (neighbourhood.hpp): the day of a variable's shift start,
+// and its site; -1 for continuous variables (never fixed).
+std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, const MilpModel& model) {
+  const int per_day = std::max(1, 86400 / plan.horizon.interval_s);
+  std::vector<int> by_day(model.num_vars(), -1), by_site(model.num_vars(), -1);
+  for (int v = 0; v < model.num_vars(); ++v) {
+    if (!model.is(v, VarFamily::agents)) continue;
+    const Column& col = set.columns[model.var_key[v].column];
+    by_day[v] = plan.sites[col.site].shifts[col.shift].starts[col.start].interval / per_day;
+    by_site[v] = col.site;
+  }
+  std::vector<std::vector<int>> lists{by_day};
+  if (plan.sites.size() > 1) lists.push_back(by_site);
+  return lists;
+}
+
+// The deadline also holds between the phases that cannot poll it themselves.
+void check_deadline(const SolveOptions& options, Clock::time_point started, const char* phase) {
+  if (seconds_since(started) > options.time_limit_s)
+    throw NoResultError(std::string("the time limit was reached while ") + phase +
+                        ", before any plan was found; raise --time-limit");
+}
+
+// The LP and the dive in a child process (deadline_run.hpp): Clp checks its wall
+// clock only every so many iterations.
+LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& options,
+                              Clock::time_point started) {
+  const auto deadline =
+      started + std::chrono::milliseconds(static_cast<long long>(1000 * (options.time_limit_s + lp_grace_s)));
+  const auto answer = run_until(
+      [&] {
+        const LpDiveResult r = solve_lp_and_dive(model, options, started, dive_share);
+        Bytes out;
+        for (double v : {double(r.lp_feasible), double(r.lp_interrupted), double(r.lp_out_of_time),
+                         r.lp_objective, r.integer ? 1.0 : 0.0})
+          out.put(v);
+        out.put(r.lp_x);
+        out.put(r.lp_reduced_cost);
+        out.put(r.integer ? *r.integer : std::vector<double>{});
+        out.put(r.dive_x);
+        return out.take();
+      },
+      deadline, options.stop);
+  LpDiveResult r;
+  if (!answer) {
+    if (Clock::now() >= deadline || stopped(options)) {
+      r.lp_out_of_time = !stopped(options);
+      r.lp_interrupted = stopped(options);
+      return r;
+    }
+    throw std::runtime_error("the LP solver (Clp) failed on this model");
+  }
+  Bytes in(*answer);
+  r.lp_feasible = in.get() != 0;
+  r.lp_interrupted = in.get() != 0;
+  r.lp_out_of_time = in.get() != 0;
+  r.lp_objective = in.get();
+  const bool has_integer = in.get() != 0;
+  r.lp_x = in.get_vector();
+  r.lp_reduced_cost = in.get_vector();
+  std::vector<double> integer = in.get_vector();
+  if (has_integer) r.integer = std::move(integer);
+  r.dive_x = in.get_vector();
+  return r;
+}
+
 }  // namespace
 
 Schedule solve(const Plan& plan, const require::Requirement& requirement,
@@ -38,12 +118,17 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   const auto started = Clock::now();
   check_size(plan);  // before build_columns allocates anything
   const ColumnSet columns = build_columns(plan);
+  check_deadline(options, started, "building the shift columns");
   if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
+  check_deadline(options, started, "building the model");
 
-  const LpDiveResult lp = solve_lp_and_dive(model, options, started);
-  // An LP stopped by Ctrl-C says nothing about feasibility.
-  if (!lp.lp_feasible && (lp.lp_interrupted || stopped(options))) throw NoResultError("interrupted before any plan was found");
+  const LpDiveResult lp = lp_with_deadline(model, options, started);
+  // An LP stopped by Ctrl-C or the deadline says nothing about feasibility.
+  if (!lp.lp_feasible && stopped(options)) throw NoResultError("interrupted before any plan was found");
+  if (!lp.lp_feasible && lp.lp_out_of_time)
+    throw NoResultError("the time limit was reached during the LP relaxation, before any plan was found; raise --time-limit");
+  if (!lp.lp_feasible && lp.lp_interrupted) throw NoResultError("interrupted before any plan was found");
   if (!lp.lp_feasible)
     throw NoResultError(
         "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "
@@ -52,20 +137,23 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
 
   // An integer start from the LP (the dive, else plain rounding and repair, then
   // greedy removal of redundant agents): CBC then only has to close the gap.
-  std::optional<std::vector<double>> best =
-      round_and_repair(model, lp.integer ? *lp.integer : lp.lp_x);
-  if (!best && lp.integer) best = round_and_repair(model, lp.lp_x);
+  // A dive stopped by the clock still rounds better from where it stood.
+  const std::vector<double>& rounded = lp.integer ? *lp.integer : lp.dive_x.empty() ? lp.lp_x : lp.dive_x;
+  std::optional<std::vector<double>> best = round_and_repair(model, rounded);
+  if (!best && &rounded != &lp.lp_x) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
   double bound = lp.lp_objective;
 
   Schedule schedule;
   schedule.status = Status::optimal;
-  const bool start_is_good = best && relative_gap(best_cost, bound) <= options.relative_gap;
+  const auto good = [&] { return best && relative_gap(best_cost, bound) <= options.relative_gap; };
   if (stopped(options)) {
     schedule.status = Status::interrupted;
-  } else if (!start_is_good) {
-    const double left = options.time_limit_s - seconds_since(started);
-    // With a start, CBC only needs the columns that could appear in a cheaper plan.
+  } else if (!good() && options.time_limit_s - seconds_since(started) < min_cbc_seconds) {
+    schedule.status = Status::time_limit;
+  } else if (!good()) {
+    // 1. CBC on the whole model (reduced-cost fixed against the start), for a share
+    //    of the time: it proves small weeks optimal and raises the bound.
     std::vector<int> kept;
     const MilpModel reduced =
         best ? fix_by_reduced_cost(model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, best_cost, kept)
@@ -74,7 +162,9 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     std::vector<double> start;
     if (best)
       for (int v : kept) start.push_back((*best)[v]);
-    const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, left, started);
+    MipLimits limits;
+    limits.seconds = (best ? cbc_share : 1.0) * (options.time_limit_s - seconds_since(started));
+    const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, limits, started);
     if (mip.proven_infeasible && !mip.x && !best)
       throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
     if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
@@ -88,8 +178,23 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     // means nothing beats the start.
     if (mip.proven_infeasible && best) bound = best_cost;
     else bound = std::max(bound, mip.bound);
-    if (mip.interrupted) schedule.status = Status::interrupted;
-    else if (mip.hit_time_limit) schedule.status = Status::time_limit;
+    const bool proven = !mip.hit_time_limit && !mip.interrupted;
+    if (mip.interrupted || stopped(options)) {
+      schedule.status = Status::interrupted;
+    } else if (!proven && !good() && best) {
+      // 2. The neighbourhood search with the rest of the time; the bound stays the
+      //    LP's or CBC's, never the search's.
+      SearchInput in{&model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, blocks(plan, columns, model)};
+      in.bound = bound;
+      const SearchResult found = neighbourhood_search(
+          in, *best, options, options.time_limit_s - seconds_since(started), started);
+      best = found.x;
+      best_cost = found.cost;
+      if (stopped(options)) schedule.status = Status::interrupted;
+      else if (!good()) schedule.status = Status::time_limit;
+    } else if (!proven) {
+      schedule.status = Status::time_limit;
+    }
   }
   if (!best)
     throw NoResultError(stopped(options)

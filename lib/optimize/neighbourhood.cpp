@@ -1,0 +1,217 @@
+#include "optimize/neighbourhood.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "optimize/cbc_solver.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr double int_tol = 1e-6;        // an LP value within this of an integer is integral
+constexpr double row_tol = 1e-6;        // row activity tolerance (CBC's primal tolerance order)
+// A sub-search's share of the time left: the floor neighbourhood is the strongest,
+// RINS next; the fix-and-optimise blocks share what remains.
+constexpr double floor_share = 0.45;
+constexpr double rins_share = 0.35;
+// Node limits keep sub-searches deterministic (a node count, not the clock, ends
+// them) whenever they finish inside their time share.
+constexpr long floor_nodes = 4000;
+constexpr long rins_nodes = 2000;
+constexpr long block_nodes = 200;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+}  // namespace
+
+Restriction restrict_model(const MilpModel& m, const std::vector<double>& lb,
+                           const std::vector<double>& ub) {
+  Restriction r;
+  const int n = m.num_vars();
+  std::vector<int> new_var(n, -1);
+  std::vector<double> fixed_activity(m.num_rows(), 0.0);
+  std::vector<int> free_count(m.num_rows(), 0);
+  for (int v = 0; v < n; ++v) {
+    const bool fixed = lb[v] == ub[v];
+    if (fixed) {
+      r.offset += m.cost[v] * lb[v];
+      if (lb[v] != 0)
+        for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
+          fixed_activity[it.row()] += it.value() * lb[v];
+      continue;
+    }
+    new_var[v] = static_cast<int>(r.kept.size());
+    r.kept.push_back(v);
+    for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it) ++free_count[it.row()];
+  }
+  std::vector<int> new_row(m.num_rows(), -1);
+  MilpModel& s = r.model;
+  for (int row = 0; row < m.num_rows(); ++row) {
+    const double lo = m.row_lb[row] - fixed_activity[row];
+    const double hi = m.row_ub[row] - fixed_activity[row];
+    if (free_count[row] == 0) {
+      if (lo > row_tol || hi < -row_tol) r.infeasible = true;
+      continue;
+    }
+    new_row[row] = s.num_rows();
+    s.row_lb.push_back(lo);
+    s.row_ub.push_back(hi);
+    s.row_key.push_back(m.row_key[row]);
+  }
+  std::vector<Eigen::Triplet<double>> entries;
+  for (int k = 0; k < static_cast<int>(r.kept.size()); ++k) {
+    const int v = r.kept[k];
+    s.col_lb.push_back(lb[v]);
+    s.col_ub.push_back(ub[v]);
+    s.cost.push_back(m.cost[v]);
+    s.integer.push_back(m.integer[v]);
+    s.var_key.push_back(m.var_key[v]);
+    for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
+      if (const int row = new_row[it.row()]; row >= 0) entries.emplace_back(row, k, it.value());
+  }
+  s.a.resize(s.num_rows(), s.num_vars());
+  s.a.setFromTriplets(entries.begin(), entries.end());
+  s.a.makeCompressed();
+  return r;
+}
+
+namespace {
+
+class Search {
+ public:
+  Search(const SearchInput& in, std::vector<double> start, const SolveOptions& options,
+         double seconds, Clock::time_point started)
+      : in_(in), m_(*in.model), options_(options), started_(started),
+        deadline_s_(std::min(options.time_limit_s, seconds_since(started) + seconds)),
+        best_(std::move(start)) {
+    best_cost_ = m_.objective(best_);
+    bound_ = std::max(in.lp_bound, in.bound);
+    target_ = bound_ / (1 - options.relative_gap);
+  }
+
+  SearchResult run() {
+    if (!done()) floor_neighbourhood();
+    if (!done()) rins();
+    // Fix-and-optimise passes over the blocks until a pass finds nothing.
+    for (bool improved = true; improved && !done();) {
+      improved = false;
+      for (const std::vector<int>& blocks : in_.block_lists)
+        if (!done() && fix_and_optimise(blocks)) improved = true;
+    }
+    return SearchResult{best_, best_cost_, improvements_};
+  }
+
+ private:
+  bool done() const {
+    return best_cost_ <= target_ || seconds_left() <= 0.05 || (options_.stop && options_.stop->load());
+  }
+  double seconds_left() const { return deadline_s_ - seconds_since(started_); }
+
+  // Reduced-cost fixing against the current incumbent: 0 in every cheaper solution.
+  bool fixed_at_zero(int v) const {
+    const double slack = best_cost_ - in_.lp_bound + 1e-6 * std::max(1.0, std::abs(best_cost_));
+    return m_.integer[v] && m_.col_lb[v] == 0 && in_.lp_x[v] <= int_tol && in_.reduced_cost[v] > slack;
+  }
+
+  // Solves the restriction (lb, ub) of the model; true when it improved the incumbent.
+  bool solve(std::vector<double> lb, std::vector<double> ub, double seconds, long nodes) {
+    for (int v = 0; v < m_.num_vars(); ++v)
+      if (fixed_at_zero(v)) lb[v] = ub[v] = 0;
+    const Restriction r = restrict_model(m_, lb, ub);
+    if (r.infeasible || r.model.num_vars() == 0) return false;
+    // No row left (Clp's presolve cannot take an empty model): every free variable
+    // goes to its cheaper bound.
+    if (r.model.num_rows() == 0) {
+      std::vector<double> x = lb;
+      for (int v : r.kept) x[v] = m_.cost[v] >= 0 ? lb[v] : ub[v];
+      return accept(std::move(x));
+    }
+    // The incumbent is the start when it lies inside the restriction.
+    std::vector<double> start;
+    bool inside = true;
+    for (int v : r.kept) {
+      inside = inside && best_[v] >= lb[v] - int_tol && best_[v] <= ub[v] + int_tol;
+      start.push_back(best_[v]);
+    }
+    for (int v = 0; v < m_.num_vars() && inside; ++v)
+      if (lb[v] == ub[v] && std::abs(best_[v] - lb[v]) > int_tol) inside = false;
+    MipLimits limits;
+    limits.seconds = std::min(seconds, seconds_left());
+    limits.max_nodes = nodes;
+    limits.objective_offset = r.offset;
+    limits.global_bound = bound_;
+    limits.absolute_gap = std::max(0.0, best_cost_ - target_);
+    // Only strictly cheaper plans are of interest (1e-7 relative: round-off).
+    limits.cutoff = best_cost_ - r.offset - 1e-7 * std::max(1.0, best_cost_);
+    const MipResult mip = solve_mip(r.model, inside ? &start : nullptr, options_, limits, started_);
+    if (!mip.x) return false;
+    std::vector<double> x = lb;
+    for (std::size_t k = 0; k < r.kept.size(); ++k)
+      x[r.kept[k]] = m_.integer[r.kept[k]] ? std::round((*mip.x)[k]) : (*mip.x)[k];
+    return accept(std::move(x));
+  }
+
+  bool accept(std::vector<double> x) {
+    const double cost = m_.objective(x);
+    if (!std::isfinite(cost) || cost >= best_cost_ - 1e-7 * std::max(1.0, best_cost_)) return false;
+    best_ = std::move(x);
+    best_cost_ = cost;
+    ++improvements_;
+    return true;
+  }
+
+  void floor_neighbourhood() {
+    std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
+    for (int v = 0; v < m_.num_vars(); ++v)
+      if (m_.integer[v]) lb[v] = std::min(ub[v], std::max(lb[v], std::floor(in_.lp_x[v] + int_tol)));
+    solve(lb, ub, floor_share * seconds_left(), floor_nodes);
+  }
+
+  void rins() {
+    std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
+    for (int v = 0; v < m_.num_vars(); ++v) {
+      if (!m_.integer[v]) continue;
+      const double r = std::round(in_.lp_x[v]);
+      if (std::abs(in_.lp_x[v] - r) <= int_tol && r == best_[v]) lb[v] = ub[v] = r;
+    }
+    solve(lb, ub, rins_share / (1 - floor_share) * seconds_left(), rins_nodes);
+  }
+
+  bool fix_and_optimise(const std::vector<int>& block) {
+    const int count = block.empty() ? 0 : *std::max_element(block.begin(), block.end()) + 1;
+    bool improved = false;
+    for (int b = 0; b < count && !done(); ++b) {
+      std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
+      for (int v = 0; v < m_.num_vars(); ++v)
+        if (m_.integer[v] && block[v] != b) lb[v] = ub[v] = best_[v];
+      if (solve(lb, ub, seconds_left() / (count - b), block_nodes)) improved = true;
+    }
+    return improved;
+  }
+
+  const SearchInput& in_;
+  const MilpModel& m_;
+  const SolveOptions& options_;
+  Clock::time_point started_;
+  double deadline_s_;
+  std::vector<double> best_;
+  double best_cost_ = inf;
+  double bound_ = 0;
+  double target_ = 0;
+  int improvements_ = 0;
+};
+
+}  // namespace
+
+SearchResult neighbourhood_search(const SearchInput& in, std::vector<double> start,
+                                  const SolveOptions& options, double seconds,
+                                  std::chrono::steady_clock::time_point started) {
+  return Search(in, std::move(start), options, seconds, started).run();
+}
+
+}  // namespace staffplan::optimize

@@ -1,0 +1,66 @@
+#pragma once
+// Large-neighbourhood search around the LP relaxation (issue 10): small MILPs
+// cut out of the whole model, each solved by CBC with the incumbent as its start
+// and cutoff, so that every sub-search can only return something better.
+//
+// Neighbourhoods, in the order they run:
+//   floor    x ≥ floor(x_LP): keep every whole agent the LP already places and let
+//            CBC decide the fractional rest;
+//   RINS     fix every variable where the LP solution and the incumbent agree,
+//            solve the rest (relaxation-induced neighbourhood search);
+//   blocks   fix-and-optimise: free the variables of one block (a day of shift
+//            starts, or a site) around the incumbent, fix every other one.
+// Plus reduced-cost fixing in all of them (a variable whose reduced cost exceeds
+// incumbent − LP bound is 0 in every cheaper solution).
+//
+// Everything here works on the generic matrix view of MilpModel (column-major
+// matrix, column bounds, integrality, objective, row bounds) and never changes the
+// lower bound: sub-MILPs restrict the problem, so their bounds say nothing about
+// the whole one.
+#include <chrono>
+#include <optional>
+#include <vector>
+
+#include "optimize/milp_model.hpp"
+#include "optimize/optimize.hpp"
+
+namespace staffplan::optimize {
+
+// The model with variables fixed (col_lb == col_ub) substituted out: their row
+// contributions move into the row bounds, rows left without free variables are
+// dropped. `kept[k]` is the original index of sub-model variable k; `offset` the
+// cost of the fixed variables.
+struct Restriction {
+  MilpModel model;
+  std::vector<int> kept;
+  double offset = 0;
+  bool infeasible = false;   // a dropped row is violated by the fixed values
+};
+
+Restriction restrict_model(const MilpModel& model, const std::vector<double>& lb,
+                           const std::vector<double>& ub);
+
+struct SearchInput {
+  const MilpModel* model = nullptr;
+  std::vector<double> lp_x;             // LP relaxation optimum
+  std::vector<double> reduced_cost;     // at the LP optimum
+  double lp_bound = 0;                  // the LP optimum (reduced-cost fixing needs exactly it)
+  // Fix-and-optimise blocks: block[v] ≥ 0 groups the variables freed together;
+  // several block lists may be given (by day, by site), each tried in turn.
+  std::vector<std::vector<int>> block_lists;
+  double bound = -1e300;                // best proven bound (LP or CBC): the gap target and progress
+};
+
+struct SearchResult {
+  std::vector<double> x;  // the best solution (at least as good as the start)
+  double cost = 0;
+  int improvements = 0;
+};
+
+// Improves `start` (a feasible integer solution of the whole model) until the gap
+// to the LP bound is within options.relative_gap, or `seconds` have passed.
+SearchResult neighbourhood_search(const SearchInput& in, std::vector<double> start,
+                                  const SolveOptions& options, double seconds,
+                                  std::chrono::steady_clock::time_point started);
+
+}  // namespace staffplan::optimize
