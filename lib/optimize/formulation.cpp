@@ -191,7 +191,7 @@ class Formulation {
         double required = 0;
         for (int q = 0; q < nq; ++q)
           if (S & (1u << q)) required += b_.row_lb(cover_row_[cell(q, i)]);
-        const int r = b_.add_row(RowKey{.family = RowFamily::pool, .queues = S, .interval = i}, required, infinity);
+        const int r = b_.add_row(RowKey{.family = RowFamily::pool, .interval = i, .queues = S}, required, infinity);
         for (int g = 0; g < ng; ++g) {
           if ((mask[g] & S) == 0) continue;
           for (int c : columns_of[g])

@@ -55,11 +55,11 @@ struct VarKey {
 struct RowKey {
   RowFamily family = RowFamily::cover;
   int queue = -1;      // Cover
-  unsigned queues = 0; // Pool: bit q set for each queue of the set
   int group = -1;      // Capacity, GroupLimit: ColumnSet agent group
   int site = -1;       // Seats
   int start = -1;      // Limit: ColumnSet start group
-  int interval = -1;   // Cover, Capacity, Seats, GroupLimit
+  int interval = -1;   // Cover, Capacity, Pool, Seats, GroupLimit
+  unsigned queues = 0; // Pool: bit q set for each queue of the set
 };
 
 struct MilpModel {
