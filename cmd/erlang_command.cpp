@@ -140,19 +140,19 @@ void add_erlang_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand(
       "erlang", "One-interval calculator: agents needed for a call volume (or the service of --agents N)");
   add_common_options(*command, flags->common);
-  command->add_option("--calls", flags->calls, "Calls offered in the interval")->required();
-  command->add_option("--aht", flags->aht, "Average handling time (duration: 180s, 3m)")->required();
-  command->add_option("--interval", flags->interval, "Interval length (duration)")->capture_default_str();
-  command->add_option("--sl", flags->sl, "Service level goal: share answered within --within (0.8 or 80%)");
-  command->add_option("--within", flags->within, "Answer-time threshold of the service level (default 20s)");
-  command->add_option("--asa", flags->asa, "Goal: average speed of answer at most this (duration)");
-  command->add_option("--max-occupancy", flags->max_occupancy, "Goal: occupancy at most this (fraction)");
-  command->add_option("--shrinkage", flags->shrinkage, "Share of paid time not on calls (fraction)")
+  command->add_option("--calls", flags->calls, "Calls offered in the interval")->type_name("N")->required();
+  command->add_option("--aht", flags->aht, "Average handling time (duration: 180s, 3m)")->type_name("DURATION")->required();
+  command->add_option("--interval", flags->interval, "Interval length (duration)")->type_name("DURATION")->capture_default_str();
+  command->add_option("--sl", flags->sl, "Service level goal: share answered within --within (0.8 or 80%)")->type_name("FRACTION");
+  command->add_option("--within", flags->within, "Answer-time threshold of the service level (default 20s)")->type_name("DURATION");
+  command->add_option("--asa", flags->asa, "Goal: average speed of answer at most this (duration)")->type_name("DURATION");
+  command->add_option("--max-occupancy", flags->max_occupancy, "Goal: occupancy at most this (fraction)")->type_name("FRACTION");
+  command->add_option("--shrinkage", flags->shrinkage, "Share of paid time not on calls (fraction)")->type_name("FRACTION")
       ->capture_default_str();
-  command->add_option("--model", flags->model, "erlang_c or erlang_a")->capture_default_str();
-  command->add_option("--patience", flags->patience, "erlang_a: mean time before a caller hangs up");
-  command->add_option("--max-abandon", flags->max_abandon, "erlang_a goal: share of callers hanging up at most this");
-  command->add_option("--agents", flags->agents, "Evaluate this many agents instead of searching");
+  command->add_option("--model", flags->model, "erlang_c or erlang_a")->type_name("MODEL")->capture_default_str();
+  command->add_option("--patience", flags->patience, "erlang_a: mean time before a caller hangs up")->type_name("DURATION");
+  command->add_option("--max-abandon", flags->max_abandon, "erlang_a goal: share of callers hanging up at most this")->type_name("FRACTION");
+  command->add_option("--agents", flags->agents, "Evaluate this many agents instead of searching")->type_name("N");
   command->callback([flags, command, &action] { action = [flags, command] { return run(*flags, *command); }; });
 }
 

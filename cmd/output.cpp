@@ -115,7 +115,7 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("-f,--format", options.format, "Output format")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
-  command.add_option("-o,--output", options.output, "Write the result to FILE (atomically)");
+  command.add_option("-o,--output", options.output, "Write the result to FILE (atomically)")->type_name("FILE");
   command.add_flag("-q,--quiet", options.quiet, "No warnings or progress on stderr");
 }
 

@@ -148,18 +148,18 @@ int run_plan(const PlanOptions& o) {
 void add_plan_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<PlanOptions>();
   auto* command = app.add_subcommand("plan", "Cheapest shift plan: agents per shift, site and day");
-  command->add_option("plan", options->plan_file, "Plan file (YAML)")->required();
+  command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
       ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation"}))
       ->capture_default_str();
   command->add_option("--allow-shortfall", options->allow_shortfall,
-                      "Soft coverage: PENALTY per missing agent-hour");
-  command->add_option("--time-limit", options->time_limit, "Solver wall-clock limit (duration)")
+                      "Soft coverage: PENALTY per missing agent-hour")->type_name("PENALTY");
+  command->add_option("--time-limit", options->time_limit, "Solver wall-clock limit (duration)")->type_name("DURATION")
       ->capture_default_str();
-  command->add_option("--gap", options->gap, "Stop within this relative gap to the bound")
+  command->add_option("--gap", options->gap, "Stop within this relative gap to the bound")->type_name("FRACTION")
       ->capture_default_str();
-  command->add_option("--threads", options->threads, "Solver threads (1 is deterministic)")
+  command->add_option("--threads", options->threads, "Solver threads (1 is deterministic)")->type_name("N")
       ->capture_default_str();
   command->callback([&action, options] { action = [options] { return run_plan(*options); }; });
 }

@@ -114,18 +114,18 @@ void add_simulate_command(CLI::App& app, Action& action) {
   auto flags = std::make_shared<SimulateFlags>();
   auto* command = app.add_subcommand(
       "simulate", "discrete-event simulation of a plan: what service it really gives");
-  command->add_option("PLAN.yaml", flags->plan_path, "Plan file")->required();
+  command->add_option("PLAN", flags->plan_path, "Plan file (YAML)")->required();
   command->add_option("--plan", flags->staffing_json,
-                      "Staffing from FILE.json written by 'staffplan plan -f json' (default: solve the plan)");
-  command->add_option("--replications", flags->replications, "Independent replications")
+                      "Staffing from FILE.json written by 'staffplan plan -f json' (default: solve the plan)")->type_name("FILE.json");
+  command->add_option("--replications", flags->replications, "Independent replications")->type_name("N")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  command->add_option("--seed", flags->seed, "Random seed (same seed, same output)")->capture_default_str();
-  command->add_option("--threads", flags->threads, "Worker threads (0 = one per CPU); output does not depend on it")
+  command->add_option("--seed", flags->seed, "Random seed (same seed, same output)")->type_name("N")->capture_default_str();
+  command->add_option("--threads", flags->threads, "Worker threads (0 = one per CPU); output does not depend on it")->type_name("N")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   command->add_option("--aht-cv", flags->aht_cv,
-                      "Handling-time coefficient of variation for every queue (1 = exponential, else lognormal)");
+                      "Handling-time coefficient of variation for every queue (1 = exponential, else lognormal)")->type_name("CV");
   command->add_flag("--strict", flags->strict,
                     "Exit 1 when a queue's simulated service level is surely below its goal");
   command->add_option("--view", flags->view, "CSV rows: intervals or summary (json carries both)")

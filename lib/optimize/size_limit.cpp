@@ -1,10 +1,14 @@
 #include "optimize/size_limit.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "model/errors.hpp"
@@ -34,6 +38,10 @@ double count_from(const Shift& shift, int interval_s, std::size_t k, int earlies
   return count;
 }
 
+std::string memory_text(double bytes) {
+  return bytes >= 1e9 ? fmt::format("{:.1f} GB", bytes / 1e9) : fmt::format("{:.0f} MB", bytes / 1e6);
+}
+
 }  // namespace
 
 double groups_taking(const Plan& plan, const Site& site, const Shift& shift) {
@@ -55,9 +63,45 @@ double count_columns(const Plan& plan) {
   return total;
 }
 
-void check_size(const Plan& plan) {
+double estimate_bytes(const Plan& plan) {
+  double entries = 0;
+  const int interval_s = std::max(1, plan.horizon.interval_s);
+  for (const Site& site : plan.sites)
+    for (const Shift& shift : site.shifts) {
+      const double columns = static_cast<double>(shift.starts.size()) * groups_taking(plan, site, shift) *
+                             count_break_placements(shift, interval_s);
+      entries += columns * (2.0 * std::ceil(shift.length_s / interval_s) + 2);
+    }
+  return entries * bytes_per_entry;
+}
+
+double available_bytes() {
+  if (std::FILE* f = std::fopen("/proc/meminfo", "r")) {
+    char line[256];
+    double kb = 0;
+    while (std::fgets(line, sizeof line, f))
+      if (std::sscanf(line, "MemAvailable: %lf kB", &kb) == 1) break;
+    std::fclose(f);
+    if (kb > 0) return kb * 1024;
+  }
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0;
+}
+
+void check_size(const Plan& plan) { check_size(plan, available_bytes()); }
+
+void check_size(const Plan& plan, double available) {
   const double total = count_columns(plan);
-  if (total <= static_cast<double>(max_columns)) return;
+  const double bytes = estimate_bytes(plan);
+  if (total <= static_cast<double>(max_columns) && (available <= 0 || bytes <= available)) return;
+  if (total <= static_cast<double>(max_columns))
+    throw InputError({Diagnostic{
+        .file = plan.file,
+        .message = fmt::format(
+            "the plan is too large to optimize on this machine: {:.0f} shift columns need about {} "
+            "of memory, {} are available; use fewer start times (latest_start, start_step), "
+            "narrower break windows or a shorter horizon",
+            total, memory_text(bytes), memory_text(available))}});
   // Name the shift contributing most, as that is where the analyst should cut.
   double worst = -1;
   std::string worst_text;

@@ -25,8 +25,22 @@ double groups_taking(const Plan& plan, const Site& site, const Shift& shift);
 // Number of columns build_columns would create for `plan`.
 double count_columns(const Plan& plan);
 
+// Memory needed to build and solve the plan's MILP: its matrix entries (each column
+// has a coverage and a seat entry per interval on shift) times bytes_per_entry, the
+// peak measured over the benchmark family (the model, Clp's row and column copies,
+// CBC's preprocessed copies and cuts) with a margin.
+inline constexpr double bytes_per_entry = 800;
+double estimate_bytes(const Plan& plan);
+
+// Memory this machine has for the run: MemAvailable of /proc/meminfo, else the
+// physical memory; 0 when neither is known (no memory check then).
+double available_bytes();
+
 // Throws InputError naming the plan file, the estimated column count, the largest
-// shift's share of it and the limit, when count_columns(plan) > max_columns.
+// shift's share of it and the limit, when count_columns(plan) > max_columns; or the
+// estimated memory and what the machine has, when estimate_bytes(plan) exceeds
+// `available` (default: available_bytes()).
 void check_size(const Plan& plan);
+void check_size(const Plan& plan, double available);
 
 }  // namespace staffplan::optimize
