@@ -17,6 +17,7 @@ add_library(staffplan_yaml INTERFACE)
 add_library(staffplan::yaml ALIAS staffplan_yaml)
 
 set(_staffplan_static OFF)
+set(STAFFPLAN_STATIC_CBC OFF)   # ON below when the archives were found
 if(STAFFPLAN_STATIC_DEPS AND NOT STAFFPLAN_SANITIZE AND NOT STAFFPLAN_FUZZ)
   set(_staffplan_static ON)
 endif()
@@ -51,6 +52,7 @@ if(_cbc_archives)
   # embedded-library).
   target_link_libraries(staffplan_cbc INTERFACE ${_cbc_archives} bz2 z Threads::Threads m)
   message(STATUS "staffplan: CBC linked statically")
+  set(STAFFPLAN_STATIC_CBC ON)
 else()
   target_link_libraries(staffplan_cbc INTERFACE PkgConfig::CBC)
 endif()

@@ -1,6 +1,12 @@
-// `staffplan validate PLAN.yaml`: "ok" on stdout, or every problem on stderr (exit 2).
+// `staffplan validate PLAN.yaml`: "ok" on stdout, or every problem on stderr. It runs
+// every check that `require` and `plan` make before the solver, so a plan that says
+// "ok" here is not refused later: the file itself (exit 2), the goals in every
+// interval (exit 2, as `require`), the plan's size (exit 2) and the coverage precheck
+// naming each interval no shift can cover (exit 1, as `plan`).
 #include "cli.hpp"
 #include "load/load.hpp"
+#include "optimize/optimize.hpp"
+#include "require/require.hpp"
 
 namespace staffplan::cli {
 
@@ -13,8 +19,11 @@ void add_validate_command(CLI::App& app, Action& action) {
   command->callback([&action] {
     action = []() -> int {
       std::vector<Diagnostic> warnings;
-      load::load_plan(plan_file, &warnings);  // throws InputError with every error found
+      const Plan plan = load::load_plan(plan_file, &warnings);  // throws InputError with every error found
       for (const auto& w : warnings) warn(options, w.to_string());
+      const require::Requirement requirement = require::compute(plan);  // unreachable goals
+      for (const auto& w : requirement.warnings) warn(options, w.to_string());
+      optimize::check_before_solve(plan, requirement);  // size; uncoverable intervals
       emit(options, "ok\n");
       return ExitCode::ok;
     };

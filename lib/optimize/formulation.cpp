@@ -75,8 +75,14 @@ class Formulation {
   }
 
   // x[column]: bounded by seats, the start's max_agents and the group's max_agents.
+  // A free column (hourly cost 0) costs the tie-break kFreeAgentTieBreak × the
+  // cheapest positive column cost per agent (1 when every column is free).
   void add_agents() {
     var_of_.assign(set_.columns.size(), -1);
+    double cheapest = infinity;
+    for (int c = 0; c < num_columns(); ++c)
+      if (keep_[c] && set_.columns[c].cost > 0) cheapest = std::min(cheapest, set_.columns[c].cost);
+    const double free_agent_cost = cheapest < infinity ? kFreeAgentTieBreak * cheapest : 1.0;
     for (int c = 0; c < num_columns(); ++c) {
       if (!keep_[c]) continue;
       const Column& col = set_.columns[c];
@@ -86,7 +92,8 @@ class Formulation {
       if (g.max_agents >= 0) ub = std::min<double>(ub, g.max_agents);
       if (const auto& most = group_of(c).max_agents) ub = std::min<double>(ub, *most);
       const double lb = g.columns.size() == 1 && g.min_agents > 0 ? g.min_agents : 0;
-      var_of_[c] = b_.add_var(VarKey{.family = VarFamily::agents, .column = c}, lb, ub, col.cost, true);
+      const double cost = col.cost > 0 ? col.cost : free_agent_cost;
+      var_of_[c] = b_.add_var(VarKey{.family = VarFamily::agents, .column = c}, lb, ub, cost, true);
     }
   }
 

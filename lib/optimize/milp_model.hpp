@@ -24,6 +24,12 @@
 //   Seats(site, interval)     Σ agents on shift (any group, breaks included) ≤ seats
 //   Limit(start)              min_agents ≤ Σ agents of one (site, shift, start) ≤ max_agents
 //   GroupLimit(group, interval)  Σ agents of the group on shift ≤ its max_agents
+// Objective
+//   min Σ paid cost · x + Σ penalty · interval hours · u. An agent that costs
+//   nothing (hourly cost 0) costs kFreeAgentTieBreak × the cheapest positive
+//   column cost in the model, so among plans of the same cost the one with fewer
+//   agents wins and a free site gets no agent nobody needs. Reports use the true
+//   cost (extract); the tie-break is far below any real cost difference.
 #include <Eigen/SparseCore>
 
 #include <optional>
@@ -35,6 +41,9 @@
 #include "require/require.hpp"
 
 namespace staffplan::optimize {
+
+// Share of the cheapest positive column cost that one free agent costs in the model.
+inline constexpr double kFreeAgentTieBreak = 1e-6;
 
 enum class VarFamily : unsigned char { agents, allocation, shortfall };
 enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit };

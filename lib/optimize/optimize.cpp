@@ -200,13 +200,25 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     throw NoResultError(stopped(options)
                             ? "interrupted before any plan was found"
                             : "the solver found no plan within the time limit; raise --time-limit");
+  // CBC's plan is cheapest but may carry agents that cost nothing and cover nothing
+  // needed (a site at hourly cost 0): drop them. Never raises the cost.
+  best = remove_redundant(model, std::move(*best));
+  best_cost = model.objective(*best);
   bound = std::min(bound, best_cost);  // a bound above the incumbent is round-off
   extract(plan, requirement, columns, model, *best, schedule);
-  schedule.lower_bound = bound;
-  schedule.gap = relative_gap(schedule.cost, bound);
+  // The model's objective carries the free agents' tie-break; the schedule reports
+  // true cost, so the bound loses that term too (it is 1e-6 of the cheapest agent
+  // per free agent, far below any gap the solver is asked for).
+  schedule.lower_bound = std::clamp(bound - (best_cost - schedule.cost), 0.0, schedule.cost);
+  schedule.gap = relative_gap(schedule.cost, schedule.lower_bound);
   if (schedule.status == Status::optimal && schedule.gap > 1e-6) schedule.status = Status::within_gap;
   schedule.solve_seconds = seconds_since(started);
   return schedule;
+}
+
+void check_before_solve(const Plan& plan, const require::Requirement& requirement) {
+  check_size(plan);
+  check_coverable(plan, requirement, build_columns(plan));
 }
 
 Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {

@@ -83,6 +83,12 @@ struct Schedule {
 Schedule solve(const Plan& plan, const require::Requirement& requirement,
                const SolveOptions& options);
 
+// Every check solve() makes before it starts the solver, without solving (for
+// `validate`): the plan's size (InputError) and the coverage precheck, which throws
+// NoResultError naming every queue and interval that no shift can cover or whose
+// sites lack the seats (as `plan` without --allow-shortfall does).
+void check_before_solve(const Plan& plan, const require::Requirement& requirement);
+
 // floor(productive) per queue and interval, for the simulation.
 Staffing productive_staffing(const Plan& plan, const Schedule& schedule);
 

@@ -8,6 +8,9 @@ namespace staffplan::optimize {
 namespace {
 
 constexpr double tol = 1e-6;  // row activity tolerance, as CBC's primal tolerance order
+// Cost difference below which a removal is "free" (no saving, no penalty): such an
+// agent is removed too, so fewer agents win among plans of the same cost.
+constexpr double kCostTieTolerance = 1e-9;
 using ColIt = Eigen::SparseMatrix<double>::InnerIterator;
 using RowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
@@ -132,7 +135,9 @@ class Repair {
   }
 
   // True when one agent less on v keeps every hard row (and every shared group's
-  // allocation) and saves more than the shortfall it adds.
+  // allocation) and the shortfall it adds costs no more than the agent: it saves
+  // money, or it costs nothing and is one agent fewer (an agent at hourly cost 0
+  // that no row needs).
   bool removal_pays(int v) const {
     double added_penalty = 0;
     for (ColIt it(m_.a, v); it; ++it) {
@@ -144,7 +149,7 @@ class Repair {
       if (s < 0) return false;
       added_penalty += m_.cost[s] * (m_.row_lb[r] - after);
     }
-    return added_penalty < m_.cost[v] - 1e-9;
+    return added_penalty <= kCostTieTolerance || added_penalty < m_.cost[v] - kCostTieTolerance;
   }
 
   void change(int v, double delta) {
@@ -188,6 +193,12 @@ std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
   fit_allocation(model, lp_solution, x);
   Repair repair(model, std::move(x));
   if (!repair.repair()) return std::nullopt;
+  repair.remove();
+  return repair.solution();
+}
+
+std::vector<double> remove_redundant(const MilpModel& model, std::vector<double> x) {
+  Repair repair(model, std::move(x));
   repair.remove();
   return repair.solution();
 }

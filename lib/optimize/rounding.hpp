@@ -11,7 +11,10 @@
 //      shortage (directly or as shared capacity) per unit cost without breaking a
 //      ≤ row, until the row holds (soft coverage: the rest becomes shortfall u);
 //   3. remove: from the most expensive column down, take agents away while every
-//      row still holds (soft coverage: while the added shortfall costs less).
+//      row still holds (soft coverage: while the added shortfall costs no more than
+//      the agent). An agent whose removal costs nothing is removed whatever its own
+//      cost, so agents at an hourly cost of 0 are not kept when nobody needs them
+//      (minimise cost first, then agents).
 // Returns nothing when repair cannot satisfy a hard row (CBC then searches alone).
 #include <optional>
 #include <vector>
@@ -22,5 +25,9 @@ namespace staffplan::optimize {
 
 std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
                                                     const std::vector<double>& lp_solution);
+
+// Step 3 alone on a feasible integer solution (e.g. CBC's): never raises its
+// objective, drops every agent nobody needs (free ones included).
+std::vector<double> remove_redundant(const MilpModel& model, std::vector<double> x);
 
 }  // namespace staffplan::optimize

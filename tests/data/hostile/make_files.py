@@ -157,8 +157,11 @@ FILES = {
                                         replace("start: 2026-11-23", "start: 2040-01-06")),
     "tz-new-york-1883.yaml": replace("timezone: UTC", "timezone: America/New_York",
                                      replace("start: 2026-11-23", "start: 1883-01-01")),
-    "tz-tokyo-2045.yaml": replace("timezone: UTC", "timezone: Asia/Tokyo",
-                                  replace("start: 2026-11-23", "start: 2045-07-01")),
+    # (the site in Tokyo too, so its day shift covers the calls: validate runs the
+    # coverage precheck)
+    "tz-tokyo-2045.yaml": replace("    timezone: UTC\n", "    timezone: Asia/Tokyo\n",
+                                  replace("timezone: UTC", "timezone: Asia/Tokyo",
+                                          replace("start: 2026-11-23", "start: 2045-07-01"))),
     # One cause, one error
     "service-level-80.yaml": replace("service_level: 80%", "service_level: 80"),
     "aht-bare-4.yaml": replace("aht: 180s", "aht: 4"),
