@@ -92,17 +92,18 @@ int run_plan(const PlanOptions& o) {
   const bool progress = progress_allowed(o.common);
   if (progress) solve.on_progress = show_progress;
   optimize::Schedule schedule;
-  {
-    StopOnSignal guard;  // Ctrl-C or SIGTERM: stop and keep the best plan so far
-    solve.stop = &StopOnSignal::flag();
-    try {
-      schedule = optimize::solve(plan, requirement, solve);
-    } catch (...) {
-      if (progress) fmt::print(stderr, "\r\033[K");
-      throw;
-    }
+  // Ctrl-C or SIGTERM: stop and keep the best plan so far. The guard stays through
+  // rendering and writing, so a signal after the solve no longer kills the run: the
+  // complete plan is still written (while the file is written, TempFile takes over).
+  StopOnSignal guard;
+  solve.stop = &StopOnSignal::flag();
+  try {
+    schedule = optimize::solve(plan, requirement, solve);
+  } catch (...) {
     if (progress) fmt::print(stderr, "\r\033[K");
+    throw;
   }
+  if (progress) fmt::print(stderr, "\r\033[K");
   const std::string text = report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
                                                    o.common.parsed_format());
   if (schedule.status == optimize::Status::interrupted) {
