@@ -69,6 +69,7 @@ optimize::SolveOptions solve_options(const PlanOptions& o) {
 report::PlanView parsed_view(const std::string& view) {
   if (view == "intervals") return report::PlanView::intervals;
   if (view == "summary") return report::PlanView::summary;
+  if (view == "allocation") return report::PlanView::allocation;
   return report::PlanView::shifts;
 }
 
@@ -130,8 +131,8 @@ void add_plan_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand("plan", "Cheapest shift plan: agents per shift, site and day");
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
-  command->add_option("--view", options->view, "What to print (json always has all three)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary"}))
+  command->add_option("--view", options->view, "What to print (json always has every view)")
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation"}))
       ->capture_default_str();
   command->add_option("--allow-shortfall", options->allow_shortfall,
                       "Soft coverage: PENALTY per missing agent-hour")->type_name("PENALTY");

@@ -142,7 +142,7 @@ sites:
     seats: 60
     shrinkage: 35%
     queues: [english, spanish]
-    shifts:
+GROUPS    shifts:
       - name: morning
         start: "06:00"
         latest_start: "09:00"
@@ -186,7 +186,15 @@ sites:
         breaks:
           - { length: 1h, window: ["4h", "5h"], paid: false }
 """
-    (ROOT / "follow-the-sun.yaml").write_text(text)
+    # Mexico City's agents are bilingual: one group shared by both queues. The
+    # dedicated variant (each agent answers one queue for a whole shift, the
+    # version-1 meaning) is kept for comparison.
+    groups = ("    groups:                         # every agent here answers both queues\n"
+              "      - { name: bilingual, queues: [english, spanish] }\n")
+    (ROOT / "follow-the-sun.yaml").write_text(text.replace("GROUPS", groups))
+    dedicated = text.replace("GROUPS", "").replace(
+        "name: Follow the sun, week 48", "name: Follow the sun, week 48 (dedicated agents)")
+    (ROOT / "follow-the-sun-dedicated.yaml").write_text(dedicated)
 
 
 def rows_plan():

@@ -22,6 +22,10 @@ struct Pattern {
   }
 };
 
+// Pool rows enumerate queue sets; beyond this many queues the 2^Q sets cost more
+// than the cuts they give.
+constexpr int max_pool_queues = 8;
+
 class Formulation {
  public:
   Formulation(const Plan& plan, const require::Requirement& requirement, const ColumnSet& set)
@@ -33,6 +37,7 @@ class Formulation {
     add_cover_rows();
     add_allocation();
     if (shortfall_penalty) add_shortfall(*shortfall_penalty);
+    add_pool_rows();
     add_seat_rows();
     add_start_limits();
     add_group_limits();
@@ -159,7 +164,80 @@ class Formulation {
         const int u = b_.add_var(VarKey{.family = VarFamily::shortfall, .queue = q, .interval = i}, 0, b_.row_lb(r),
                                  penalty * interval_h, false);
         b_.add_entry(r, u, 1.0);
+        shortfall_var_[cell(q, i)] = u;
       }
+  }
+
+  // Pool(S, i) for every set S of at least two queues with a requirement in i that
+  // shared groups present in i connect, and Pool({q}, i) for a queue a shared group
+  // answers. Only for plans with at most max_pool_queues queues (2^Q sets).
+  void add_pool_rows() {
+    const int nq = static_cast<int>(plan_.queues.size());
+    if (nq > max_pool_queues) return;
+    const int ng = static_cast<int>(set_.agent_groups.size());
+    // Kept columns of each group, and each group's queue mask.
+    std::vector<std::vector<int>> columns_of(ng);
+    for (int c = 0; c < num_columns(); ++c)
+      if (var_of_[c] >= 0) columns_of[set_.columns[c].agent_group].push_back(c);
+    std::vector<unsigned> mask(ng, 0);
+    for (int g = 0; g < ng; ++g)
+      for (int q : set_.agent_groups[g].group.queues) mask[g] |= 1u << q;
+    for (int i = 0; i < count_; ++i) {
+      unsigned needed = 0;
+      for (int q = 0; q < nq; ++q)
+        if (cover_row_[cell(q, i)] >= 0) needed |= 1u << q;
+      // Shared groups present in i, as queue masks restricted to `needed`.
+      std::vector<unsigned> shared;
+      for (int g = 0; g < ng; ++g)
+        if (set_.agent_groups[g].group.queues.size() > 1 && group_present(columns_of[g], g, i) &&
+            (mask[g] & needed) != 0)
+          shared.push_back(mask[g] & needed);
+      if (shared.empty()) continue;
+      for (unsigned S = needed; S != 0; S = (S - 1) & needed) {
+        if (!connected(S, shared)) continue;
+        double required = 0;
+        for (int q = 0; q < nq; ++q)
+          if (S & (1u << q)) required += b_.row_lb(cover_row_[cell(q, i)]);
+        const int r = b_.add_row(RowKey{.family = RowFamily::pool, .interval = i, .queues = S}, required, infinity);
+        for (int g = 0; g < ng; ++g) {
+          if ((mask[g] & S) == 0) continue;
+          for (int c : columns_of[g])
+            for (ColIt it(set_.present, c); it; ++it)
+              if (static_cast<int>(it.row()) == g * count_ + i)
+                b_.add_entry(r, var_of_[c], productive_share(c) * it.value());
+        }
+        for (int q = 0; q < nq; ++q)
+          if ((S & (1u << q)) && shortfall_var_[cell(q, i)] >= 0) b_.add_entry(r, shortfall_var_[cell(q, i)], 1.0);
+      }
+    }
+  }
+
+  bool group_present(const std::vector<int>& columns, int g, int i) const {
+    for (int c : columns)
+      for (ColIt it(set_.present, c); it; ++it)
+        if (static_cast<int>(it.row()) == g * count_ + i) return true;
+    return false;
+  }
+
+  // Whether the shared groups join every queue of S into one component (a single
+  // queue counts when some shared group answers it).
+  static bool connected(unsigned S, const std::vector<unsigned>& shared) {
+    const unsigned first = S & (~S + 1);
+    unsigned reached = first;
+    bool touched = false;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (unsigned m : shared) {
+        if ((m & reached) == 0) continue;
+        touched = true;
+        const unsigned next = reached | (m & S);
+        if (next != reached) {
+          reached = next;
+          grew = true;
+        }
+      }
+    }
+    return touched && reached == S;
   }
 
   // A ≤ row over `vars`, unless their upper bounds cannot exceed `limit`.
@@ -226,6 +304,7 @@ class Formulation {
   std::vector<bool> keep_;
   std::vector<int> var_of_;     // column -> x variable, -1 = dropped duplicate
   std::vector<int> cover_row_;  // q * count + i -> Cover row, -1 = nothing required
+  std::vector<int> shortfall_var_ = std::vector<int>(plan_.queues.size() * static_cast<std::size_t>(count_), -1);
 };
 
 }  // namespace

@@ -23,6 +23,7 @@ const char* family_name(RowFamily f) {
   switch (f) {
     case RowFamily::cover: return "Cover";
     case RowFamily::capacity: return "Capacity";
+    case RowFamily::pool: return "Pool";
     case RowFamily::seats: return "Seats";
     case RowFamily::limit: return "Limit";
     case RowFamily::group_limit: return "GroupLimit";
@@ -65,6 +66,7 @@ std::string MilpModel::row_name(int r) const {
   switch (k.family) {
     case RowFamily::cover: return fmt::format("Cover({},{})", k.queue, k.interval);
     case RowFamily::capacity: return fmt::format("Capacity({},{})", k.group, k.interval);
+    case RowFamily::pool: return fmt::format("Pool({:#x},{})", k.queues, k.interval);
     case RowFamily::seats: return fmt::format("Seats({},{})", k.site, k.interval);
     case RowFamily::limit: return fmt::format("Limit({})", k.start);
     case RowFamily::group_limit: return fmt::format("GroupLimit({},{})", k.group, k.interval);

@@ -16,6 +16,11 @@
 // Row families
 //   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u ≥ required
 //   Capacity(group, interval) Σ_q y[g,q,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
+//   Pool(queues, interval)    for a set S of queues that shared groups connect:
+//                             Σ productive presence of every group answering a queue
+//                             of S + Σ_{q ∈ S} u ≥ Σ_{q ∈ S} required — Hall's condition,
+//                             implied by Cover and Capacity (the LP bound is the same)
+//                             but stated on the integer agents, where CBC's cuts work
 //   Seats(site, interval)     Σ agents on shift (any group, breaks included) ≤ seats
 //   Limit(start)              min_agents ≤ Σ agents of one (site, shift, start) ≤ max_agents
 //   GroupLimit(group, interval)  Σ agents of the group on shift ≤ its max_agents
@@ -41,10 +46,10 @@ namespace staffplan::optimize {
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
 enum class VarFamily : unsigned char { agents, allocation, shortfall };
-enum class RowFamily : unsigned char { cover, capacity, seats, limit, group_limit };
+enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit };
 
 const char* family_name(VarFamily f);  // "x", "y", "u"
-const char* family_name(RowFamily f);  // "Cover", "Capacity", "Seats", "Limit", "GroupLimit"
+const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
@@ -62,7 +67,8 @@ struct RowKey {
   int group = -1;      // Capacity, GroupLimit: ColumnSet agent group
   int site = -1;       // Seats
   int start = -1;      // Limit: ColumnSet start group
-  int interval = -1;   // Cover, Capacity, Seats, GroupLimit
+  int interval = -1;   // Cover, Capacity, Pool, Seats, GroupLimit
+  unsigned queues = 0; // Pool: bit q set for each queue of the set
 };
 
 struct MilpModel {

@@ -16,6 +16,7 @@
 namespace staffplan::report {
 namespace {
 
+using optimize::Allocation;
 using optimize::Assignment;
 using optimize::IntervalCoverage;
 using optimize::Schedule;
@@ -47,10 +48,25 @@ int offset_at(const Horizon& h, const std::vector<int>& offsets, std::int64_t ut
 
 struct ShiftRow {
   const Assignment* a;
-  std::string site, queue, shift, day, start_local, end_local, start, end, breaks;
+  std::string site, group, shift, day, start_local, end_local, start, end, breaks;
+  std::vector<std::string> queues;  // the group's
 };
 
-ShiftRow shift_row(const Plan& plan, const Assignment& a) {
+// Whether any site declares agent groups: then the shifts view names its `group`
+// column so; plans without groups keep the version-1 `queue` header (the default
+// groups are named after their queues, so the cells are the same).
+bool declares_groups(const Plan& plan) {
+  return std::any_of(plan.sites.begin(), plan.sites.end(), [](const Site& s) { return !s.groups.empty(); });
+}
+
+// agent_groups() of every site, computed once per report.
+std::vector<std::vector<AgentGroup>> all_groups(const Plan& plan) {
+  std::vector<std::vector<AgentGroup>> out;
+  for (const Site& site : plan.sites) out.push_back(agent_groups(plan, site));
+  return out;
+}
+
+ShiftRow shift_row(const Plan& plan, const std::vector<std::vector<AgentGroup>>& groups, const Assignment& a) {
   const Horizon& h = plan.horizon;
   const Site& site = plan.sites[a.site];
   const Shift& shift = site.shifts[a.shift];
@@ -66,16 +82,20 @@ ShiftRow shift_row(const Plan& plan, const Assignment& a) {
     if (!breaks.empty()) breaks += ';';
     breaks += local_hhmm(b0, site_off(b0)) + "-" + local_hhmm(b1, site_off(b1));
   }
+  const AgentGroup& group = groups[a.site][a.group];
+  std::vector<std::string> queues;
+  for (int q : group.queues) queues.push_back(plan.queues[q].name);
   return ShiftRow{&a,
                   site.name,
-                  agent_groups(plan, site)[a.group].name,
+                  group.name,
                   shift.name,
                   st.local_date,
                   local_hhmm(begin, site_off(begin)),
                   local_hhmm(finish, site_off(finish)),
                   iso_timestamp(begin, plan_off(begin)),
                   iso_timestamp(finish, plan_off(finish)),
-                  breaks};
+                  breaks,
+                  std::move(queues)};
 }
 
 // Queueing metrics of one interval at floor(productive) agents.
@@ -104,18 +124,42 @@ struct SiteTotal {
   double cost = 0;
 };
 
+struct GroupTotal {
+  int site = 0;
+  std::string name;
+  std::vector<std::string> queues;
+  long long agents = 0;
+  double paid_hours = 0;
+  double cost = 0;
+};
+
 struct Totals {
   std::vector<SiteTotal> sites;
+  std::vector<GroupTotal> groups;  // per site, in group order
   long long agents = 0;
   double paid_hours = 0;
   double service_level = 1;   // call-weighted over every queue and interval
   double shortfall_agent_hours = 0;
 };
 
-Totals totals(const Plan& plan, const Schedule& s, const std::vector<IntervalRow>& intervals) {
+Totals totals(const Plan& plan, const std::vector<std::vector<AgentGroup>>& groups, const Schedule& s,
+              const std::vector<IntervalRow>& intervals) {
   Totals t;
   for (const Site& site : plan.sites) t.sites.push_back(SiteTotal{site.name});
+  std::vector<std::size_t> first_group;
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    first_group.push_back(t.groups.size());
+    for (const AgentGroup& g : groups[k]) {
+      GroupTotal gt{static_cast<int>(k), g.name, {}};
+      for (int q : g.queues) gt.queues.push_back(plan.queues[q].name);
+      t.groups.push_back(std::move(gt));
+    }
+  }
   for (const Assignment& a : s.assignments) {
+    GroupTotal& gt = t.groups[first_group[a.site] + a.group];
+    gt.agents += a.agents;
+    gt.paid_hours += a.agents * a.paid_hours;
+    gt.cost += a.cost;
     SiteTotal& st = t.sites[a.site];
     st.agents += a.agents;
     st.paid_hours += a.agents * a.paid_hours;
@@ -137,12 +181,13 @@ std::string percent(double fraction) { return fixed(100 * fraction, 2) + "%"; }
 
 // ---- shifts view ----------------------------------------------------------
 
-const std::vector<std::string> shift_header = {"site",  "queue", "shift",  "day",
-                                                "start_local", "end_local", "start", "end",
-                                                "breaks", "agents", "paid_hours", "cost"};
+std::vector<std::string> shift_header(bool groups) {
+  return {"site", groups ? "group" : "queue", "shift", "day", "start_local", "end_local", "start", "end",
+          "breaks", "agents", "paid_hours", "cost"};
+}
 
 std::vector<std::string> shift_cells(const ShiftRow& r) {
-  return {r.site,  r.queue, r.shift, r.day, r.start_local, r.end_local, r.start, r.end, r.breaks,
+  return {r.site,  r.group, r.shift, r.day, r.start_local, r.end_local, r.start, r.end, r.breaks,
           fmt::format("{}", r.a->agents), fixed(r.a->agents * r.a->paid_hours, 2),
           fixed(r.a->cost, 2)};
 }
@@ -167,7 +212,8 @@ std::string status_line(const Schedule& s) {
 std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<ShiftRow>& rows,
                          const std::vector<IntervalRow>& intervals) {
   using A = Table::Align;
-  Table table({"site", "queue", "shift", "day", "start", "end", "breaks", "agents", "paid h", "cost"},
+  Table table({"site", declares_groups(plan) ? "group" : "queue", "shift", "day", "start", "end", "breaks", "agents",
+               "paid h", "cost"},
               {A::left, A::left, A::left, A::left, A::left, A::left, A::left, A::right, A::right,
                A::right});
   long long all_agents = 0;
@@ -182,7 +228,7 @@ std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<
     for (; k < rows.size() && rows[k].a->site == site; ++k) {
       const ShiftRow& r = rows[k];
       const Assignment& a = *r.a;
-      table.add_row({r.site, r.queue, r.shift, r.day, r.start_local, r.end_local,
+      table.add_row({r.site, r.group, r.shift, r.day, r.start_local, r.end_local,
                      r.breaks.empty() ? "-" : r.breaks, fmt::format("{}", a.agents),
                      fixed(a.agents * a.paid_hours, 2), fixed(a.cost, 2)});
       auto& [sa, sh, sc] = per_shift[a.shift];
@@ -252,7 +298,39 @@ void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t) {
     j.end_object();
   }
   j.end_array();
+  j.key("groups").begin_array();
+  for (const GroupTotal& g : t.groups) {
+    j.begin_object();
+    j.key("site").value(t.sites[g.site].name);
+    j.key("name").value(g.name);
+    j.key("queues").begin_array();
+    for (const auto& q : g.queues) j.value(q);
+    j.end_array();
+    j.key("agents").value(g.agents);
+    j.key("paid_hours").value(tidy(g.paid_hours, 6));
+    j.key("cost").value(tidy(g.cost, 6));
+    j.end_object();
+  }
+  j.end_array();
   j.end_object();
+}
+
+// ---- allocation view ------------------------------------------------------
+
+const std::vector<std::string> allocation_header = {"start", "site", "group", "queue", "agents"};
+
+std::vector<std::vector<std::string>> allocation_rows(const Plan& plan,
+                                                      const std::vector<std::vector<AgentGroup>>& groups,
+                                                      const Schedule& s) {
+  const Horizon& h = plan.horizon;
+  std::vector<std::vector<std::string>> rows;
+  for (const Allocation& a : s.allocation) {
+    const std::int64_t t = h.interval_start_utc(a.interval);
+    rows.push_back({iso_timestamp(t, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[a.interval]),
+                    plan.sites[a.site].name, groups[a.site][a.group].name, plan.queues[a.queue].name,
+                    fixed(a.agents, 2)});
+  }
+  return rows;
 }
 
 // A CSV cell that holds a number goes to JSON as a number; text stays text.
@@ -276,15 +354,18 @@ void write_cells_json(JsonWriter& j, const std::vector<std::string>& header,
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
                             const Schedule& schedule, PlanView view, Format format) {
   (void)requirement;
+  const auto groups = all_groups(plan);
+  const bool grouped = declares_groups(plan);
   std::vector<ShiftRow> shifts;
-  for (const Assignment& a : schedule.assignments) shifts.push_back(shift_row(plan, a));
+  for (const Assignment& a : schedule.assignments) shifts.push_back(shift_row(plan, groups, a));
   std::vector<IntervalRow> intervals;
   for (const IntervalCoverage& c : schedule.coverage) intervals.push_back(interval_row(plan, c));
   // Intervals are listed in time order, queues within an interval.
   std::stable_sort(intervals.begin(), intervals.end(), [](const IntervalRow& a, const IntervalRow& b) {
     return a.c->interval < b.c->interval;
   });
-  const Totals t = totals(plan, schedule, intervals);
+  const Totals t = totals(plan, groups, schedule, intervals);
+  const auto allocation = allocation_rows(plan, groups, schedule);
 
   if (format == Format::json) {
     JsonWriter j;
@@ -292,7 +373,24 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     j.key("summary");
     write_summary_json(j, schedule, t);
     j.key("shifts").begin_array();
-    for (const ShiftRow& r : shifts) write_cells_json(j, shift_header, shift_cells(r), 9);
+    const auto header = shift_header(grouped);
+    for (const ShiftRow& r : shifts) {
+      // The group's queues ride along with the CSV cells.
+      j.begin_object();
+      for (std::size_t k = 0; k < header.size(); ++k) {
+        const auto cells = shift_cells(r);
+        j.key(header[k]);
+        if (k < 9) j.value(cells[k]);
+        else j.value(std::stod(cells[k]));
+      }
+      j.key("queues").begin_array();
+      for (const auto& q : r.queues) j.value(q);
+      j.end_array();
+      j.end_object();
+    }
+    j.end_array();
+    j.key("allocation").begin_array();
+    for (const auto& row : allocation) write_cells_json(j, allocation_header, row, 4);
     j.end_array();
     j.key("intervals").begin_array();
     for (const IntervalRow& r : intervals) write_cells_json(j, interval_header, interval_cells(r, false), 2);
@@ -304,9 +402,20 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   switch (view) {
     case PlanView::shifts: {
       if (format == Format::table) return shifts_table(plan, schedule, shifts, intervals);
-      CsvWriter csv(shift_header);
+      CsvWriter csv(shift_header(grouped));
       for (const ShiftRow& r : shifts) csv.add_row(shift_cells(r));
       return csv.str();
+    }
+    case PlanView::allocation: {
+      if (format == Format::csv) {
+        CsvWriter csv(allocation_header);
+        for (const auto& row : allocation) csv.add_row(row);
+        return csv.str();
+      }
+      using A = Table::Align;
+      Table table({"start", "site", "group", "queue", "agents"}, {A::left, A::left, A::left, A::left, A::right});
+      for (const auto& row : allocation) table.add_row(row);
+      return table.str();
     }
     case PlanView::intervals: {
       if (format == Format::csv) {
@@ -325,9 +434,17 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     case PlanView::summary: {
       if (format == Format::csv) {
         CsvWriter csv(summary_header);
-        for (const SiteTotal& st : t.sites)
+        for (std::size_t k = 0; k < t.sites.size(); ++k) {
+          const SiteTotal& st = t.sites[k];
           csv.add_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2),
                        fixed(st.cost, 2), "", "", "", ""});
+          // Groups as "site/group" rows when the plan declares groups.
+          if (grouped)
+            for (const GroupTotal& g : t.groups)
+              if (g.site == static_cast<int>(k))
+                csv.add_row({st.name + "/" + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2),
+                             fixed(g.cost, 2), "", "", "", ""});
+        }
         csv.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
                      fixed(schedule.paid_cost, 2), fixed(t.service_level, 4), status_name(schedule.status),
                      fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)});
@@ -335,8 +452,15 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       }
       using A = Table::Align;
       Table table({"site", "agents", "paid h", "cost"}, {A::left, A::right, A::right, A::right});
-      for (const SiteTotal& st : t.sites)
+      for (std::size_t k = 0; k < t.sites.size(); ++k) {
+        const SiteTotal& st = t.sites[k];
         table.add_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2), fixed(st.cost, 2)});
+        // Per group beside its site when the plan declares groups.
+        if (grouped)
+          for (const GroupTotal& g : t.groups)
+            if (g.site == static_cast<int>(k))
+              table.add_row({"  " + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2), fixed(g.cost, 2)});
+      }
       table.add_rule();
       table.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
                      fixed(schedule.paid_cost, 2)});

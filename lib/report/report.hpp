@@ -15,7 +15,7 @@
 namespace staffplan::report {
 
 enum class Format { table, csv, json };
-enum class PlanView { shifts, intervals, summary };
+enum class PlanView { shifts, intervals, summary, allocation };
 
 // `staffplan erlang`: one interval. `scheduled` is after shrinkage.
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
@@ -41,7 +41,7 @@ std::string render_trunks(const queueing::Load& load, const std::vector<TrunkRow
 std::string render_requirement(const Plan& plan, const require::Requirement& requirement,
                                Format format);
 
-// `staffplan plan`: the chosen view (json always carries all three).
+// `staffplan plan`: the chosen view (json always carries every view).
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
                             const optimize::Schedule& schedule, PlanView view, Format format);
 
