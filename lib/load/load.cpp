@@ -95,11 +95,13 @@ Plan finish(Diagnostics& diagnostics, const std::unique_ptr<Tree>& tree, const s
 }  // namespace
 
 Plan load_plan(const std::string& path, std::vector<Diagnostic>* warnings) {
-  Diagnostics diagnostics(path);
+  // "-" is standard input; its relative csv paths are relative to the current folder.
+  const std::string name = path == "-" ? "<stdin>" : path;
+  Diagnostics diagnostics(name);
   const auto text = read_plan_file(path, diagnostics);
   if (!text) diagnostics.throw_if_errors();
   const auto root = parse_plan_text(*text, diagnostics);
-  return finish(diagnostics, root, path, warnings);
+  return finish(diagnostics, root, name, warnings);
 }
 
 Plan load_plan_text(const std::string& text, const std::string& file_name, std::vector<Diagnostic>* warnings) {
