@@ -26,6 +26,7 @@ struct PlanOptions {
   std::string time_limit = "60s";
   std::string gap = "0.1%";
   int threads = 1;
+  std::string chart_file;        // --chart
 };
 
 [[noreturn]] void bad_flag(const std::string& flag, const std::string& what) {
@@ -82,6 +83,7 @@ void show_progress(const optimize::Progress& p) {
 int run_plan(const PlanOptions& o) {
   optimize::SolveOptions solve = solve_options(o);
   refuse_output_onto_inputs(o.common, {o.plan_file});
+  check_chart_option(o.common, o.chart_file, o.plan_file);
   std::vector<Diagnostic> warnings;
   const Plan plan = load::load_plan(o.plan_file, &warnings);
   for (const auto& w : warnings) warn(o.common, w.to_string());
@@ -91,17 +93,18 @@ int run_plan(const PlanOptions& o) {
   const bool progress = progress_allowed(o.common);
   if (progress) solve.on_progress = show_progress;
   optimize::Schedule schedule;
-  {
-    StopOnSignal guard;  // Ctrl-C or SIGTERM: stop and keep the best plan so far
-    solve.stop = &StopOnSignal::flag();
-    try {
-      schedule = optimize::solve(plan, requirement, solve);
-    } catch (...) {
-      if (progress) fmt::print(stderr, "\r\033[K");
-      throw;
-    }
+  // Ctrl-C or SIGTERM: stop and keep the best plan so far. The guard stays through
+  // rendering and writing, so a signal after the solve no longer kills the run: the
+  // complete plan is still written (while the file is written, TempFile takes over).
+  StopOnSignal guard;
+  solve.stop = &StopOnSignal::flag();
+  try {
+    schedule = optimize::solve(plan, requirement, solve);
+  } catch (...) {
     if (progress) fmt::print(stderr, "\r\033[K");
+    throw;
   }
+  if (progress) fmt::print(stderr, "\r\033[K");
   const std::string text = report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
                                                    o.common.parsed_format());
   if (schedule.status == optimize::Status::interrupted) {
@@ -114,6 +117,9 @@ int run_plan(const PlanOptions& o) {
     return ExitCode::no_result;
   }
   emit(o.common, text);
+  // Only a complete plan is charted (like -o: an interrupted run leaves FILE untouched).
+  if (!o.chart_file.empty())
+    write_chart(o.common, o.chart_file, report::chart_schedule(plan, requirement, schedule));
   return ExitCode::ok;
 }
 
@@ -135,6 +141,7 @@ void add_plan_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   command->add_option("--threads", options->threads, "Solver threads (1 is deterministic)")->type_name("N")
       ->capture_default_str();
+  add_chart_option(*command, options->chart_file);
   command->callback([&action, options] { action = [options] { return run_plan(*options); }; });
 }
 
