@@ -32,6 +32,19 @@ void check_goal(const Goal& goal, QueueModel model, const Node& where, const std
                                          path, model == QueueModel::erlang_a ? " or max_abandon" : ""));
   if (goal.service_level && !goal.answer_within_s && !written("answer_within"))
     diagnostics.error(where, fmt::format("{}: service_level needs answer_within (e.g. answer_within: 20s)", path));
+  // SPEC §11: the floor belongs to a day or week goal and cannot ask more than it.
+  if (goal.interval_floor && goal.measured() == MeasuredOver::interval)
+    diagnostics.error(goal.interval_floor_pos,
+                      fmt::format("{}: goal.interval_floor needs goal.measured_over: day or week (got {})", path,
+                                  goal.measured_over ? "interval" : "no measured_over"));
+  if (goal.measured() != MeasuredOver::interval && !goal.service_level && !written("service_level"))
+    diagnostics.error(goal.measured_over_pos,
+                      fmt::format("{}: goal.measured_over: {} needs a service_level goal", path,
+                                  goal.measured() == MeasuredOver::day ? "day" : "week"));
+  if (goal.interval_floor && goal.service_level && *goal.interval_floor > *goal.service_level)
+    diagnostics.error(goal.interval_floor_pos,
+                      fmt::format("{}: goal.interval_floor {:g}% is above the service_level goal {:g}%", path,
+                                  100 * *goal.interval_floor, 100 * *goal.service_level));
 }
 
 }  // namespace

@@ -21,6 +21,11 @@ struct SourcePos {
 
 enum class QueueModel { erlang_c, erlang_a };
 
+// What the service_level goal is measured over (SPEC §11): each interval
+// (version 1), or call-weighted over each plan-clock day or each 7-day week from
+// `start`, with `interval_floor` kept in every interval.
+enum class MeasuredOver { interval, day, week };
+
 // Service goals; a queue's goal is the top-level `goal` with its own override merged
 // over it. At least one of service_level / asa_s / max_abandon is set.
 struct Goal {
@@ -29,6 +34,13 @@ struct Goal {
   std::optional<double> asa_s;
   std::optional<double> max_occupancy;    // fraction in (0, 1]
   std::optional<double> max_abandon;      // fraction in [0, 1); erlang_a only
+  std::optional<MeasuredOver> measured_over;  // unset = interval
+  std::optional<double> interval_floor;       // fraction in [0, 1]; day/week only
+  SourcePos measured_over_pos, interval_floor_pos;  // where they were written, for errors
+
+  MeasuredOver measured() const { return measured_over.value_or(MeasuredOver::interval); }
+  // True when service_level is a day or week goal (SPEC §11).
+  bool global() const { return service_level && measured() != MeasuredOver::interval; }
 };
 
 // The planning horizon on the plan clock: `count` intervals of `interval_s`

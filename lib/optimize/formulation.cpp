@@ -1,5 +1,6 @@
 // build_milp: the formulation of milp_model.hpp, one family at a time.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -10,6 +11,12 @@ namespace staffplan::optimize {
 namespace {
 
 using ColIt = Eigen::SparseMatrix<double>::InnerIterator;
+
+// A presence coefficient this close to a whole number counts as whole.
+constexpr double kIntegralTolerance = 1e-9;
+// A service-level increment may exceed the one before it by this much (round-off)
+// and the curve still counts as concave.
+constexpr double kConcavityTolerance = 1e-12;
 
 // The interval pattern of a column: its presence and seat entries, for duplicate
 // detection.
@@ -36,6 +43,7 @@ class Formulation {
     add_agents();
     add_cover_rows();
     add_allocation();
+    add_service_level();
     if (shortfall_penalty) add_shortfall(*shortfall_penalty);
     add_pool_rows();
     add_seat_rows();
@@ -107,13 +115,90 @@ class Formulation {
         cover_row_[cell(q, i)] = b_.add_row(RowKey{.family = RowFamily::cover, .queue = q, .interval = i},
                                             required, infinity);
       }
+    add_increment_rows();
     for (int c = 0; c < num_columns(); ++c) {
       if (var_of_[c] < 0 || group_of(c).queues.size() != 1) continue;
       const int q = group_of(c).queues.front();
       const int g = set_.columns[c].agent_group;
       for (ColIt it(set_.present, c); it; ++it)
-        if (const int r = cover_row_[cell(q, static_cast<int>(it.row()) - g * count_)]; r >= 0)
-          b_.add_entry(r, var_of_[c], productive_share(c) * it.value());
+        add_cover_entry(q, static_cast<int>(it.row()) - g * count_, var_of_[c], productive_share(c) * it.value());
+    }
+  }
+
+  // The queue's goal is measured over a day or week and interval i has a
+  // service-level curve with room above the floor staffing.
+  bool has_increments(int q, int i) const {
+    return plan_.queues[q].goal.global() && req_.queues[q].intervals[i].sl_curve.size() > 1;
+  }
+
+  // Increment(q, i) wherever z variables will draw on the coverage above the floor.
+  void add_increment_rows() {
+    increment_row_.assign(cover_row_.size(), -1);
+    fractional_.assign(cover_row_.size(), false);
+    for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q)
+      for (int i = 0; i < count_; ++i)
+        if (has_increments(q, i))
+          increment_row_[cell(q, i)] =
+              b_.add_row(RowKey{.family = RowFamily::increment, .queue = q, .interval = i},
+                         req_.queues[q].intervals[i].agents, infinity);
+  }
+
+  // Productive presence of variable `var` for queue q in interval i: into Cover and
+  // Increment alike. Whether the coverage can be fractional decides z's integrality.
+  void add_cover_entry(int q, int i, int var, double value) {
+    if (const int r = cover_row_[cell(q, i)]; r >= 0) b_.add_entry(r, var, value);
+    if (const int r = increment_row_[cell(q, i)]; r >= 0) {
+      b_.add_entry(r, var, value);
+      if (std::abs(value - std::round(value)) > kIntegralTolerance || !b_.is_integer(var)) fractional_[cell(q, i)] = true;
+    }
+  }
+
+  // z[q, i, k] and the ServiceLevel and Order rows (milp_model.hpp), for every
+  // queue whose service level is measured over a day or week.
+  void add_service_level() {
+    for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q) {
+      const Goal& goal = plan_.queues[q].goal;
+      if (!goal.global()) continue;
+      const auto& intervals = req_.queues[q].intervals;
+      std::map<int, std::vector<int>> periods;  // period -> intervals with calls
+      for (int i = 0; i < count_; ++i)
+        if (intervals[i].calls > 0) periods[require::period_of(plan_, goal.measured(), i)].push_back(i);
+      for (const auto& [period, members] : periods) {
+        double calls = 0, floor_credit = 0;
+        for (int i : members) calls += intervals[i].calls;
+        for (int i : members)
+          if (!intervals[i].sl_curve.empty()) floor_credit += intervals[i].calls / calls * intervals[i].sl_curve.front();
+          else floor_credit += intervals[i].calls / calls * intervals[i].service_level;
+        const double needed = *goal.service_level - floor_credit;
+        if (needed <= 0) continue;  // the floor staffing already meets the goal
+        const int row = b_.add_row(RowKey{.family = RowFamily::service_level, .queue = q, .period = period}, needed,
+                                   infinity);
+        for (int i : members) {
+          if (!has_increments(q, i)) continue;
+          const std::vector<double>& sl = intervals[i].sl_curve;
+          bool concave = true;
+          for (std::size_t k = 2; k < sl.size(); ++k)
+            if (sl[k] - sl[k - 1] > sl[k - 1] - sl[k - 2] + kConcavityTolerance) concave = false;
+          const bool binary = !concave || fractional_[cell(q, i)];
+          const int inc = increment_row_[cell(q, i)];
+          int previous = -1;
+          for (std::size_t k = 1; k < sl.size(); ++k) {
+            const int z = b_.add_var(
+                VarKey{.family = VarFamily::increment, .queue = q, .interval = i, .step = static_cast<int>(k)}, 0, 1,
+                0, binary);
+            b_.add_entry(inc, z, -1.0);
+            b_.add_entry(row, z, intervals[i].calls / calls * (sl[k] - sl[k - 1]));
+            if (!concave && previous >= 0) {
+              const int order = b_.add_row(
+                  RowKey{.family = RowFamily::order, .queue = q, .interval = i, .step = static_cast<int>(k - 1)}, 0,
+                  infinity);
+              b_.add_entry(order, previous, 1.0);
+              b_.add_entry(order, z, -1.0);
+            }
+            previous = z;
+          }
+        }
+      }
     }
   }
 
@@ -132,16 +217,17 @@ class Formulation {
       for (int i = 0; i < count_; ++i) {
         const std::size_t gi = static_cast<std::size_t>(g) * count_ + i;
         if (!present[gi]) continue;
-        const bool needed = std::any_of(queues.begin(), queues.end(), [&](int q) { return cover_row_[cell(q, i)] >= 0; });
+        const bool needed = std::any_of(queues.begin(), queues.end(), [&](int q) {
+          return cover_row_[cell(q, i)] >= 0 || increment_row_[cell(q, i)] >= 0;
+        });
         if (!needed) continue;
         const int r = b_.add_row(RowKey{.family = RowFamily::capacity, .group = g, .interval = i}, -infinity, 0);
         capacity_row[gi] = r;
         for (int q : queues) {
-          const int cover = cover_row_[cell(q, i)];
-          if (cover < 0) continue;
+          if (cover_row_[cell(q, i)] < 0 && increment_row_[cell(q, i)] < 0) continue;
           const int y = b_.add_var(VarKey{.family = VarFamily::allocation, .group = g, .queue = q, .interval = i}, 0,
                                    infinity, 0, false);
-          b_.add_entry(cover, y, 1.0);
+          add_cover_entry(q, i, y, 1.0);
           b_.add_entry(r, y, 1.0);
         }
       }
@@ -305,6 +391,8 @@ class Formulation {
   std::vector<int> var_of_;     // column -> x variable, -1 = dropped duplicate
   std::vector<int> cover_row_;  // q * count + i -> Cover row, -1 = nothing required
   std::vector<int> shortfall_var_ = std::vector<int>(plan_.queues.size() * static_cast<std::size_t>(count_), -1);
+  std::vector<int> increment_row_;  // q * count + i -> Increment row, -1 = none
+  std::vector<bool> fractional_;    // q * count + i -> its coverage can be fractional
 };
 
 }  // namespace

@@ -15,6 +15,7 @@ const char* family_name(VarFamily f) {
     case VarFamily::agents: return "x";
     case VarFamily::allocation: return "y";
     case VarFamily::shortfall: return "u";
+    case VarFamily::increment: return "z";
   }
   return "?";
 }
@@ -27,6 +28,9 @@ const char* family_name(RowFamily f) {
     case RowFamily::seats: return "Seats";
     case RowFamily::limit: return "Limit";
     case RowFamily::group_limit: return "GroupLimit";
+    case RowFamily::increment: return "Increment";
+    case RowFamily::service_level: return "ServiceLevel";
+    case RowFamily::order: return "Order";
   }
   return "?";
 }
@@ -57,6 +61,7 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::agents: return fmt::format("x[{}]", k.column);
     case VarFamily::allocation: return fmt::format("y[{},{},{}]", k.group, k.queue, k.interval);
     case VarFamily::shortfall: return fmt::format("u[{},{}]", k.queue, k.interval);
+    case VarFamily::increment: return fmt::format("z[{},{},{}]", k.queue, k.interval, k.step);
   }
   return "?";
 }
@@ -70,6 +75,9 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::seats: return fmt::format("Seats({},{})", k.site, k.interval);
     case RowFamily::limit: return fmt::format("Limit({})", k.start);
     case RowFamily::group_limit: return fmt::format("GroupLimit({},{})", k.group, k.interval);
+    case RowFamily::increment: return fmt::format("Increment({},{})", k.queue, k.interval);
+    case RowFamily::service_level: return fmt::format("ServiceLevel({},{})", k.queue, k.period);
+    case RowFamily::order: return fmt::format("Order({},{},{})", k.queue, k.interval, k.step);
   }
   return "?";
 }

@@ -13,6 +13,10 @@
 //   y[group, queue, interval] productive agents of a multi-queue group given to a
 //                             queue; continuous (absent for one-queue groups)
 //   u[queue, interval]        shortfall, only with --allow-shortfall; continuous
+//   z[queue, interval, k]     day/week service level (SPEC §11): the k-th productive
+//                             agent above the floor staffing, in [0, 1]; continuous
+//                             where the service-level curve is concave and the
+//                             coverage integral, else binary
 // Row families
 //   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u ≥ required
 //   Capacity(group, interval) Σ_q y[g,q,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
@@ -24,6 +28,11 @@
 //   Seats(site, interval)     Σ agents on shift (any group, breaks included) ≤ seats
 //   Limit(start)              min_agents ≤ Σ agents of one (site, shift, start) ≤ max_agents
 //   GroupLimit(group, interval)  Σ agents of the group on shift ≤ its max_agents
+//   Increment(queue, interval)   Σ productive presence (as in Cover, without u) − Σ_k z ≥ floor staffing
+//   ServiceLevel(queue, period)  Σ_i w_i · (SL_i(floor) + Σ_k ΔSL_i,k · z[q,i,k]) ≥ goal, w_i = calls_i / Σ calls
+//                                over the day or week `period`; ΔSL_i,k = SL_i(floor + k) − SL_i(floor + k − 1)
+//   Order(queue, interval, k)    z[q,i,k] − z[q,i,k+1] ≥ 0 where the curve is not concave,
+//                                so increments fill in order and the credit is exact
 // Objective
 //   min Σ paid cost · x + Σ penalty · interval hours · u. An agent that costs
 //   nothing (hourly cost 0) costs kFreeAgentTieBreak × the cheapest positive
@@ -45,30 +54,34 @@ namespace staffplan::optimize {
 // Share of the cheapest positive column cost that one free agent costs in the model.
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
-enum class VarFamily : unsigned char { agents, allocation, shortfall };
-enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit };
+enum class VarFamily : unsigned char { agents, allocation, shortfall, increment };
+enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit, increment, service_level, order };
 
-const char* family_name(VarFamily f);  // "x", "y", "u"
-const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit"
+const char* family_name(VarFamily f);  // "x", "y", "u", "z"
+const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit",
+                                       // "Increment", "ServiceLevel", "Order"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
   VarFamily family = VarFamily::agents;
   int column = -1;     // x: ColumnSet column
   int group = -1;      // y: ColumnSet agent group
-  int queue = -1;      // y, u
-  int interval = -1;   // y, u
+  int queue = -1;      // y, u, z
+  int interval = -1;   // y, u, z
+  int step = -1;       // z: agent k above the floor, from 1
 };
 
 // What one row is. Fields a family does not use stay -1.
 struct RowKey {
   RowFamily family = RowFamily::cover;
-  int queue = -1;      // Cover
+  int queue = -1;      // Cover, Increment, ServiceLevel, Order
   int group = -1;      // Capacity, GroupLimit: ColumnSet agent group
   int site = -1;       // Seats
   int start = -1;      // Limit: ColumnSet start group
-  int interval = -1;   // Cover, Capacity, Pool, Seats, GroupLimit
+  int interval = -1;   // Cover, Capacity, Pool, Seats, GroupLimit, Increment, Order
   unsigned queues = 0; // Pool: bit q set for each queue of the set
+  int period = -1;     // ServiceLevel: day or week index (require::period_of)
+  int step = -1;       // Order: k
 };
 
 struct MilpModel {

@@ -20,6 +20,7 @@ class ModelBuilder {
   void add_entry(int row, int var, double value) { entries_.emplace_back(row, var, value); }
   double var_ub(int var) const { return model_.col_ub[var]; }
   double row_lb(int row) const { return model_.row_lb[row]; }
+  bool is_integer(int var) const { return model_.integer[var]; }
   int num_vars() const { return model_.num_vars(); }
   int num_rows() const { return model_.num_rows(); }
   MilpModel build();  // the builder is empty afterwards

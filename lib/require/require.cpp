@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <utility>
 
 namespace staffplan::require {
@@ -68,6 +70,43 @@ queueing::Goals goals_of(const Plan& plan, int queue) {
   return goals;
 }
 
+int period_of(const Plan& plan, MeasuredOver over, int interval) {
+  if (over == MeasuredOver::interval) return 0;
+  const Horizon& h = plan.horizon;
+  const std::int64_t local0 = h.start_utc + h.utc_offset_s[0];
+  const std::int64_t local = h.interval_start_utc(interval) + h.utc_offset_s[static_cast<std::size_t>(interval)];
+  const int day = static_cast<int>((local - local0) / 86400);
+  return over == MeasuredOver::day ? day : day / 7;
+}
+
+namespace {
+
+// The goals of one interval under a day or week goal: interval_floor stands in for
+// service_level; asa, occupancy and abandonment still hold in every interval.
+queueing::Goals floor_goals(const Plan& plan, int queue) {
+  queueing::Goals goals = goals_of(plan, queue);
+  const Goal& g = plan.queues[static_cast<std::size_t>(queue)].goal;
+  goals.service_level.reset();
+  if (g.interval_floor && *g.interval_floor > 0) goals.service_level = g.interval_floor;
+  return goals;
+}
+
+// sl_curve and goal_agents of an interval with calls (see require.hpp).
+void add_curve(const queueing::Load& load, const queueing::Goals& goals, IntervalRequirement& r) {
+  const int goal_agents = std::max(r.agents, queueing::required_agents(load, goals).agents);
+  r.goal_agents = goal_agents;
+  const int last =
+      goal_agents + std::max(kCurveExtraAgentsMin, static_cast<int>(kCurveExtraShare * goal_agents));
+  r.sl_curve.clear();
+  for (int n = r.agents; n <= last; ++n) {
+    const double sl = queueing::evaluate(load, n, goals.answer_within_s).service_level;
+    r.sl_curve.push_back(sl);
+    if (n >= goal_agents && sl >= 1 - kCurveSaturation) break;
+  }
+}
+
+}  // namespace
+
 Requirement compute(const Plan& plan) {
   Requirement result;
   const bool erlang_a = plan.model == QueueModel::erlang_a;
@@ -75,12 +114,15 @@ Requirement compute(const Plan& plan) {
   result.queues.resize(plan.queues.size());
   for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) {
     const Queue& queue = plan.queues[static_cast<std::size_t>(q)];
-    const queueing::Goals goals = goals_of(plan, q);
+    const bool global = queue.goal.global();
+    const queueing::Goals goals = global ? floor_goals(plan, q) : goals_of(plan, q);
+    const queueing::Goals full_goals = goals_of(plan, q);
     auto& out = result.queues[static_cast<std::size_t>(q)].intervals;
     out.reserve(static_cast<std::size_t>(count));
     // Forecasts repeat (calls, aht) pairs often, e.g. night hours and generated
     // weeks; the staffing search is deterministic, so its answer is reused.
     std::map<std::pair<double, double>, queueing::Metrics> solved;
+    std::map<std::tuple<double, double, int>, std::pair<std::vector<double>, int>> curves;
     for (int i = 0; i < count; ++i) {
       const queueing::Load load = load_of(plan, q, i);
       const int floor = queue.open_at(plan.horizon, i) ? queue.min_agents : 0;
@@ -96,7 +138,11 @@ Requirement compute(const Plan& plan) {
         metrics = it->second;
       } else {
         try {
-          metrics = queueing::required_agents(load, goals);
+          // A day/week goal with no floor and no other per-interval goal asks
+          // nothing of the interval on its own (not even a stable queue).
+          const bool nothing = !goals.service_level && !goals.asa_s && !goals.max_occupancy && !goals.max_abandon;
+          metrics = nothing ? queueing::evaluate(load, 0, goals.answer_within_s)
+                            : queueing::required_agents(load, goals);
         } catch (const queueing::UnreachableGoal& e) {
           throw InputError({Diagnostic{plan.file, queue.pos.line, queue.pos.column, Diagnostic::Severity::error,
                                        fmt::format("queue '{}' at {}: the goals cannot be met ({})",
@@ -106,6 +152,23 @@ Requirement compute(const Plan& plan) {
       }
       if (metrics.agents < floor) metrics = queueing::evaluate(load, floor, goals.answer_within_s);
       IntervalRequirement r = from_metrics(load, metrics, erlang_a);
+      if (global) {
+        // Repeated (calls, aht) pairs with the same floor staffing share a curve.
+        auto [it, fresh] = curves.try_emplace(std::make_tuple(load.calls, load.aht_s, r.agents));
+        if (fresh) {
+          try {
+            add_curve(load, full_goals, r);
+          } catch (const queueing::UnreachableGoal& e) {
+            throw InputError({Diagnostic{plan.file, queue.pos.line, queue.pos.column, Diagnostic::Severity::error,
+                                         fmt::format("queue '{}' at {}: the goals cannot be met ({})", queue.name,
+                                                     timestamp(plan.horizon, i), e.what())}});
+          }
+          it->second = {r.sl_curve, r.goal_agents};
+        } else {
+          r.sl_curve = it->second.first;
+          r.goal_agents = it->second.second;
+        }
+      }
       r.scheduled = queueing::scheduled_agents(r.agents, plan.shrinkage);
       out.push_back(r);
     }

@@ -21,6 +21,13 @@ struct IntervalRequirement {
   double occupancy = 0;
   double p_wait = 0;
   std::optional<double> p_abandon;  // erlang_a only
+  // Day or week service level (SPEC §11), intervals with calls only: `agents` is
+  // then the staffing that meets interval_floor (and every other goal), and
+  // sl_curve[k] the exact service level at agents + k productive agents, from k = 0
+  // up to a few agents past the interval goal's staffing, for the optimizer's
+  // piecewise-linear service-level family.
+  std::vector<double> sl_curve;
+  int goal_agents = 0;     // staffing meeting the service_level goal in this interval alone
 };
 
 struct QueueRequirement {
@@ -34,6 +41,17 @@ struct Requirement {
 
 // Throws InputError when a queue's goals cannot be met in some interval.
 Requirement compute(const Plan& plan);
+
+// Agents past the interval goal's staffing that sl_curve still covers: surplus
+// there can make up for a shortfall elsewhere in the day or week. The curve also
+// stops once the service level is within kCurveSaturation of 1.
+inline constexpr int kCurveExtraAgentsMin = 10;
+inline constexpr double kCurveExtraShare = 0.25;  // of the goal staffing, when larger
+inline constexpr double kCurveSaturation = 1e-7;
+
+// Index of the day (plan clock) or 7-day week from `start` of interval i, for a
+// queue measured over day or week; 0 for interval goals.
+int period_of(const Plan& plan, MeasuredOver over, int interval);
 
 // The queueing inputs of one queue and interval, for stages that evaluate a given
 // staffing (plan intervals view, simulation prediction).
