@@ -21,14 +21,21 @@ struct SourcePos {
 
 enum class QueueModel { erlang_c, erlang_a };
 
+// The service-level threshold when a goal has no answer_within: 20 s, the
+// industry's "80/20" convention. One default for every command (erlang, require,
+// plan, simulate), so every service level printed is measured at a stated threshold.
+inline constexpr double kDefaultAnswerWithinS = 20;
+
 // Service goals; a queue's goal is the top-level `goal` with its own override merged
 // over it. At least one of service_level / asa_s / max_abandon is set.
 struct Goal {
   std::optional<double> service_level;    // fraction in (0, 1]
-  std::optional<double> answer_within_s;  // required with service_level
+  std::optional<double> answer_within_s;  // unset: kDefaultAnswerWithinS
   std::optional<double> asa_s;
   std::optional<double> max_occupancy;    // fraction in (0, 1]
   std::optional<double> max_abandon;      // fraction in [0, 1); erlang_a only
+
+  double answer_within() const { return answer_within_s.value_or(kDefaultAnswerWithinS); }
 };
 
 // The planning horizon on the plan clock: `count` intervals of `interval_s`

@@ -62,6 +62,7 @@ std::string json(const queueing::Load& load, const queueing::Metrics& m, int sch
   w.key("agents").value(m.agents);
   w.key("scheduled").value(scheduled);
   w.key("service_level").value(m.service_level);
+  w.key("answer_within_s").value(m.answer_within_s);
   w.key("asa_s").value(m.asa_s);  // null when unbounded (unstable Erlang C)
   w.key("occupancy").value(m.occupancy);
   w.key("p_wait").value(m.p_wait);
