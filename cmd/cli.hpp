@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "report/report.hpp"
 
@@ -30,8 +31,18 @@ using Action = std::function<int()>;
 // Adds -f/--format, -o/--output, -q/--quiet to a subcommand.
 void add_common_options(CLI::App& command, CommonOptions& options);
 
-// Writes the result to stdout or, atomically, to options.output.
+// Writes the result to stdout or, atomically, to options.output (through symbolic
+// links, keeping an existing file's owner and mode).
 void emit(const CommonOptions& options, const std::string& text);
+
+// Writes an incomplete result (an interrupted plan, exit 1) without replacing
+// options.output (SPEC §6): to stdout, to FILE when FILE is a device or FIFO, else
+// to "FILE.interrupted". Returns the name written ("" for stdout).
+std::string emit_incomplete(const CommonOptions& options, const std::string& text);
+
+// Exit 2 when -o names one of the input files (same file, also through another
+// path, a hard link or a symbolic link): the run would destroy its own input.
+void refuse_output_onto_inputs(const CommonOptions& options, const std::vector<std::string>& inputs);
 
 // A warning or progress line on stderr (silenced by --quiet).
 void warn(const CommonOptions& options, const std::string& message);

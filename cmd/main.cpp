@@ -24,6 +24,21 @@ bool has_subcommand(const CLI::App& app, const std::string& name) {
   return false;
 }
 
+// CLI11's wording for a flag given twice ("--seed: At Most 1 required but received
+// 2") or without its value ("--seed: 1 required TEXT missing"), said plainly.
+std::string plain_parse_error(const CLI::ParseError& e) {
+  const std::string text = e.what();
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) == nullptr) return text;
+  const std::string at_most = ": At Most 1 required but received ";
+  if (const auto at = text.find(at_most); at != std::string::npos)
+    return fmt::format("{} was given {} times; give it once", text.substr(0, at),
+                       text.substr(at + at_most.size()));
+  const std::string missing = ": 1 required ";
+  if (const auto at = text.find(missing); at != std::string::npos && text.ends_with(" missing"))
+    return fmt::format("{} needs a value", text.substr(0, at));
+  return text;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"staffplan: turn call forecasts into required agents and the cheapest shift plan"};
   app.set_version_flag("--version", "staffplan " STAFFPLAN_VERSION);
@@ -52,7 +67,7 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version: stdout, exit 0
-    fmt::print(stderr, "staffplan: error: {}\n", e.what());
+    fmt::print(stderr, "staffplan: error: {}\n", plain_parse_error(e));
     fmt::print(stderr, "Run with --help for usage.\n");
     return ExitCode::bad_input;
   }

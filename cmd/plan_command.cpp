@@ -1,10 +1,6 @@
 // `staffplan plan PLAN.yaml`: shift optimization (SPEC §4). Parses flags, runs
 // load -> require -> optimize -> report, shows solver progress on a terminal and
-// turns the first Ctrl-C into "stop and print the best plan so far".
-#include <signal.h>
-#include <unistd.h>
-
-#include <atomic>
+// turns the first Ctrl-C or SIGTERM into "stop and print the best plan so far".
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -12,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "signals.hpp"
 #include "load/load.hpp"
 #include "model/errors.hpp"
 #include "optimize/optimize.hpp"
@@ -29,35 +26,6 @@ struct PlanOptions {
   std::string time_limit = "60s";
   std::string gap = "0.1%";
   int threads = 1;
-};
-
-// Set by the first SIGINT; the solver polls it. A second SIGINT ends the process.
-std::atomic<bool> interrupt_requested{false};
-
-extern "C" void on_sigint(int) {
-  if (interrupt_requested.exchange(true)) _exit(130);
-}
-
-// Installs the SIGINT handler for the solver's lifetime and restores the old one.
-class SigintGuard {
- public:
-  SigintGuard() {
-    interrupt_requested = false;
-    struct sigaction action {};
-    action.sa_handler = on_sigint;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &previous_);
-  }
-  // After an interrupt the handler stays: a second Ctrl-C while the interrupted plan
-  // is being written must still end the run with exit 130, not kill it by the signal.
-  ~SigintGuard() {
-    if (!interrupt_requested) sigaction(SIGINT, &previous_, nullptr);
-  }
-  SigintGuard(const SigintGuard&) = delete;
-  SigintGuard& operator=(const SigintGuard&) = delete;
-
- private:
-  struct sigaction previous_ {};
 };
 
 [[noreturn]] void bad_flag(const std::string& flag, const std::string& what) {
@@ -113,6 +81,7 @@ void show_progress(const optimize::Progress& p) {
 
 int run_plan(const PlanOptions& o) {
   optimize::SolveOptions solve = solve_options(o);
+  refuse_output_onto_inputs(o.common, {o.plan_file});
   std::vector<Diagnostic> warnings;
   const Plan plan = load::load_plan(o.plan_file, &warnings);
   for (const auto& w : warnings) warn(o.common, w.to_string());
@@ -122,23 +91,30 @@ int run_plan(const PlanOptions& o) {
   const bool progress = progress_allowed(o.common);
   if (progress) solve.on_progress = show_progress;
   optimize::Schedule schedule;
-  {
-    SigintGuard guard;
-    solve.stop = &interrupt_requested;
-    try {
-      schedule = optimize::solve(plan, requirement, solve);
-    } catch (...) {
-      if (progress) fmt::print(stderr, "\r\033[K");
-      throw;
-    }
+  // Ctrl-C or SIGTERM: stop and keep the best plan so far. The guard stays through
+  // rendering and writing, so a signal after the solve no longer kills the run: the
+  // complete plan is still written (while the file is written, TempFile takes over).
+  StopOnSignal guard;
+  solve.stop = &StopOnSignal::flag();
+  try {
+    schedule = optimize::solve(plan, requirement, solve);
+  } catch (...) {
     if (progress) fmt::print(stderr, "\r\033[K");
+    throw;
   }
-  emit(o.common, report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
-                                         o.common.parsed_format()));
+  if (progress) fmt::print(stderr, "\r\033[K");
+  const std::string text = report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
+                                                   o.common.parsed_format());
   if (schedule.status == optimize::Status::interrupted) {
-    fmt::print(stderr, "staffplan: interrupted; the best plan found so far was written\n");
+    // Not a complete result: -o FILE stays as it was (SPEC §6).
+    const std::string written = emit_incomplete(o.common, text);
+    if (written.empty())
+      fmt::print(stderr, "staffplan: interrupted; the best plan found so far was written\n");
+    else
+      fmt::print(stderr, "staffplan: interrupted; the best plan found so far was written to {}\n", written);
     return ExitCode::no_result;
   }
+  emit(o.common, text);
   return ExitCode::ok;
 }
 

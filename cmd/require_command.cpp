@@ -13,6 +13,7 @@ void add_require_command(CLI::App& app, Action& action) {
   add_common_options(*command, options);
   command->callback([&action] {
     action = []() -> int {
+      refuse_output_onto_inputs(options, {plan_file});
       std::vector<Diagnostic> warnings;
       const Plan plan = load::load_plan(plan_file, &warnings);
       const require::Requirement requirement = require::compute(plan);

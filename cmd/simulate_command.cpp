@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "signals.hpp"
 #include "load/load.hpp"
 #include "model/errors.hpp"
 #include "optimize/optimize.hpp"
@@ -19,6 +20,9 @@
 
 namespace staffplan::cli {
 namespace {
+
+// The largest --max-calls accepted (about a day of work on one thread).
+constexpr double kMaxMaxCalls = 1e12;
 
 struct SimulateFlags {
   CommonOptions common;
@@ -30,6 +34,8 @@ struct SimulateFlags {
   std::string aht_cv;          // empty = the queues' own
   bool strict = false;
   std::string view = "intervals";
+  std::string time_limit;      // empty = none
+  std::string max_calls;       // empty = simulate::kDefaultMaxSimulatedCalls
 };
 
 // A bad flag value, printed as "staffplan: error: --flag: what" (like `plan`).
@@ -56,11 +62,50 @@ double parse_aht_cv(const std::string& text) {
   return cv;
 }
 
+double parse_time_limit(const std::string& text) {
+  double seconds = 0;
+  try {
+    seconds = units::parse_duration(text);
+  } catch (const units::ParseError& e) {
+    bad_flag("--time-limit", e.what());
+  }
+  if (!(seconds > 0)) bad_flag("--time-limit", fmt::format("must be positive, got '{}'", text));
+  return seconds;
+}
+
+double parse_max_calls(const std::string& text) {
+  double calls = 0;
+  try {
+    calls = units::parse_number(text);
+  } catch (const units::ParseError& e) {
+    bad_flag("--max-calls", e.what());
+  }
+  if (!(calls >= 1 && calls <= kMaxMaxCalls))
+    bad_flag("--max-calls", fmt::format("must be between 1 and {:g}, got '{}'", kMaxMaxCalls, text));
+  return calls;
+}
+
+// The work budget (issue 9): refuse before any work a run that would take hours.
+void check_budget(const Plan& plan, int replications, double max_calls) {
+  const double calls = simulate::simulated_calls(plan, replications);
+  if (calls <= max_calls) return;
+  bad_flag("--replications",
+           fmt::format("{} replication{} of {:.6g} forecast calls is {:.3g} simulated calls, above the "
+                       "work budget of {:.3g} (several minutes of work); use fewer --replications or a "
+                       "shorter horizon, or raise the budget with --max-calls",
+                       replications, replications == 1 ? "" : "s", calls / replications, calls, max_calls));
+}
+
 Staffing staffing_for(const Plan& plan, const SimulateFlags& flags) {
   if (!flags.staffing_json.empty()) return load::load_staffing_json(flags.staffing_json, plan);
   const require::Requirement requirement = require::compute(plan);
   for (const auto& w : requirement.warnings) warn(flags.common, w.to_string());
-  const optimize::Schedule schedule = optimize::solve(plan, requirement, optimize::SolveOptions{});
+  optimize::SolveOptions solve;
+  solve.stop = &StopOnSignal::flag();
+  const optimize::Schedule schedule = optimize::solve(plan, requirement, solve);
+  if (StopOnSignal::requested())
+    throw NoResultError(fmt::format("simulate: interrupted by {} while solving the plan; nothing was simulated",
+                                    StopOnSignal::signal_name()));
   return optimize::productive_staffing(plan, schedule);
 }
 
@@ -107,10 +152,19 @@ int run_simulate(const SimulateFlags& flags) {
   options.threads = flags.threads > 0 ? flags.threads
                                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!flags.aht_cv.empty()) options.aht_cv = parse_aht_cv(flags.aht_cv);
+  if (!flags.time_limit.empty()) options.time_limit_s = parse_time_limit(flags.time_limit);
+  const double max_calls =
+      flags.max_calls.empty() ? simulate::kDefaultMaxSimulatedCalls : parse_max_calls(flags.max_calls);
 
+  if (flags.plan_path == "-" && flags.staffing_json == "-")
+    bad_flag("--plan", "standard input (-) already carries the plan file; give the plan JSON as a file");
+  refuse_output_onto_inputs(flags.common, {flags.plan_path, flags.staffing_json});
   std::vector<Diagnostic> warnings;
   const Plan plan = load::load_plan(flags.plan_path, &warnings);
   for (const auto& w : warnings) warn(flags.common, w.to_string());
+  check_budget(plan, options.replications, max_calls);
+  StopOnSignal signals;  // Ctrl-C or SIGTERM: stop, exit 1, write nothing
+  options.stop = &StopOnSignal::flag();
   const Staffing staffing = staffing_for(plan, flags);
 
   if (progress_allowed(flags.common)) {
@@ -119,7 +173,24 @@ int run_simulate(const SimulateFlags& flags) {
       if (done == total) fmt::print(stderr, "\n");
     };
   }
-  const simulate::Result result = simulate::run(plan, staffing, options);
+  simulate::Result result;
+  try {
+    result = simulate::run(plan, staffing, options);
+  } catch (const simulate::Stopped& stopped) {
+    if (progress_allowed(flags.common)) fmt::print(stderr, "\n");
+    const std::string after = fmt::format("after {} of {} replications", stopped.replications_done,
+                                          options.replications);
+    if (stopped.time_limit)
+      throw NoResultError(fmt::format("simulate: stopped at the --time-limit of {} {}; no result was written "
+                                      "(use fewer --replications or a longer --time-limit)",
+                                      flags.time_limit, after));
+    throw NoResultError(fmt::format("simulate: interrupted by {} {}; no result was written",
+                                    StopOnSignal::signal_name(), after));
+  }
+  if (result.threads_refused > 0)
+    warn(flags.common, fmt::format("staffplan: warning: the system refused to start {} of the simulation "
+                                   "threads (--threads {}); the run went on with fewer, same results",
+                                   result.threads_refused, options.threads));
   const auto view = flags.view == "summary" ? report::SimulationView::summary
                                             : report::SimulationView::intervals;
   emit(flags.common, report::render_simulation(plan, result, flags.common.parsed_format(), view));
@@ -145,6 +216,13 @@ void add_simulate_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   command->add_option("--aht-cv", flags->aht_cv,
                       "Handling-time coefficient of variation for every queue (1 = exponential, else lognormal)")->type_name("CV");
+  command->add_option("--time-limit", flags->time_limit,
+                      "Stop after this wall-clock time with exit 1 and no result (default: none)")
+      ->type_name("DURATION");
+  command->add_option("--max-calls", flags->max_calls,
+                      "Work budget: refuse runs that would simulate more calls (replications x forecast calls; "
+                      "default 1e9)")
+      ->type_name("N");
   command->add_flag("--strict", flags->strict,
                     "Exit 1 when a queue surely misses a goal (service level, ASA, abandonment)");
   command->add_option("--view", flags->view, "CSV rows: intervals or summary (json carries both)")

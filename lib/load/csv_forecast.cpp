@@ -4,13 +4,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "load/bounded_read.hpp"
 #include "load/clock.hpp"
-#include "load/csv_hints.hpp"
 #include "load/fields.hpp"
+#include "load/csv_hints.hpp"
 #include "load/forecast.hpp"
 #include "load/text_check.hpp"
 #include "load/yaml_document.hpp"
@@ -73,25 +75,38 @@ std::optional<std::string> slurp(const std::string& path, std::string& error) {
   return text;
 }
 
-}  // namespace
+// The two layouts: the columns a file must have, in order, optionally followed by aht_s.
+struct Layout {
+  bool shared = false;  // has a `queue` column
+  std::string header() const { return shared ? "start,queue,calls" : "start,calls"; }
+};
 
-void read_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
-                       Queue& queue, const Horizon& horizon, const date::time_zone& zone,
-                       Diagnostics& diagnostics) {
+// Finds the queue a row belongs to: its index, or nullopt with `error` set (a bad
+// row) or left empty (a row to skip silently).
+using QueueOf = std::function<std::optional<std::size_t>(std::string_view name, int line, std::string& error)>;
+
+// Reads every row of one forecast CSV into `queues` (resolved by `queue_of`);
+// `first_line[k]` gets the line of queue k's first row. False when the file could
+// not be read as a forecast at all (unreadable, empty, wrong header).
+bool read_rows(const std::string& csv_path, const Node& where, const std::string& what, Layout layout,
+               std::vector<Queue>& queues, const QueueOf& queue_of, std::vector<int>& first_line,
+               const Horizon& horizon, const date::time_zone& zone, Diagnostics& diagnostics) {
   std::string error;
   const auto text = slurp(csv_path, error);
   if (!text) {
     diagnostics.error(where, fmt::format("{}: cannot read forecast file '{}': {}", what, csv_path, error));
-    return;
+    return false;
   }
   int bad_rows = 0;
-  const auto bad = [&](int line, std::string message) {
-    if (++bad_rows <= max_csv_errors) diagnostics.error_in(csv_path, line, std::move(message));
+  const auto bad = [&](int line, int column, std::string message) {
+    if (++bad_rows <= max_csv_errors) diagnostics.error_in(csv_path, line, column, std::move(message));
   };
 
   std::string_view rest(*text);
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // spreadsheets write a UTF-8 BOM
-  std::vector<bool> seen(queue.calls.size(), false);
+  // One "seen" flag per queue and interval: a second row for the same slot is an error.
+  std::vector<std::vector<bool>> seen(queues.size());
+  const std::size_t start_at = 0, queue_at = 1, calls_at = layout.shared ? 2 : 1, aht_at = calls_at + 1;
   int line_number = 0, data_rows = 0;
   std::size_t columns = 0;
   while (!rest.empty()) {
@@ -102,72 +117,147 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const auto fields = split(line);
     if (line_number == 1) {
-      const bool two = fields.size() == 2 && fields[0] == "start" && fields[1] == "calls";
-      const bool three = fields.size() == 3 && fields[0] == "start" && fields[1] == "calls" && fields[2] == "aht_s";
-      if (!two && !three) {
+      const std::vector<std::string_view> base =
+          layout.shared ? std::vector<std::string_view>{"start", "queue", "calls"}
+                        : std::vector<std::string_view>{"start", "calls"};
+      const bool short_form = fields == base;
+      auto with_aht = base;
+      with_aht.push_back("aht_s");
+      if (!short_form && fields != with_aht) {
+        const bool shared_in_own = !layout.shared && fields.size() >= 2 && fields[1] == "queue";
         diagnostics.error_in(csv_path, 1,
-                             fmt::format("expected the header 'start,calls' or 'start,calls,aht_s', got '{}'{}",
-                                         quote_excerpt(line), header_hint(line)));
-        return;
+                             fmt::format("expected the header '{0}' or '{0},aht_s', got '{1}'{2}{3}", layout.header(),
+                                         quote_excerpt(line), header_hint(line),
+                                         shared_in_own ? " (a file with a queue column is read from the plan's "
+                                                         "top-level csv key)"
+                                                       : ""));
+        return false;
       }
       columns = fields.size();
       continue;
     }
     if (line.empty()) continue;  // a blank line (e.g. at the end) carries nothing
     ++data_rows;
+    const auto column_of = [&](std::size_t field) {
+      return static_cast<int>(fields[field].data() - line.data()) + 1;
+    };
     if (fields.size() != columns) {
-      bad(line_number, fmt::format("expected {} fields, got {}{}", columns, fields.size(),
-                                   field_count_hint(line, columns, fields.size())));
+      bad(line_number, 1, fmt::format("expected {} fields, got {}{}", columns, fields.size(),
+                                      field_count_hint(line, columns, fields.size())));
       continue;
     }
-    const auto utc = parse_timestamp(fields[0], zone, error);
+    std::size_t q = 0;
+    if (layout.shared) {
+      error.clear();
+      const auto found = queue_of(fields[queue_at], line_number, error);
+      if (!found) {
+        if (!error.empty()) bad(line_number, column_of(queue_at), fmt::format("queue: {}", error));
+        continue;
+      }
+      q = *found;
+    }
+    if (first_line[q] == 0) first_line[q] = line_number;
+    const auto utc = parse_timestamp(fields[start_at], zone, error);
     const auto i = utc ? interval_at(horizon, *utc, error) : std::nullopt;
     if (!i) {
-      bad(line_number, fmt::format("start: {}", error));
+      bad(line_number, column_of(start_at), fmt::format("start: {}", error));
       continue;
     }
+    Queue& queue = queues[q];
     double calls = 0, aht = queue.aht_s;
     try {
-      calls = units::parse_number(fields[1]);
+      calls = units::parse_number(fields[calls_at]);
     } catch (const units::ParseError&) {
-      bad(line_number, number_error("calls", fields[1]));
+      bad(line_number, column_of(calls_at), number_error("calls", fields[calls_at]));
       continue;
     }
     if (calls < 0 || calls > max_calls_per_interval) {
-      bad(line_number, fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, quote_excerpt(fields[1])));
+      bad(line_number, column_of(calls_at),
+          fmt::format("calls must be in [0, {}], got {}", max_calls_per_interval, quote_excerpt(fields[calls_at])));
       continue;
     }
-    if (columns == 3 && !fields[2].empty()) {
+    if (columns > aht_at && !fields[aht_at].empty()) {
       try {
-        aht = units::parse_number(fields[2]);
+        aht = units::parse_number(fields[aht_at]);
       } catch (const units::ParseError&) {
-        bad(line_number, number_error("aht_s", fields[2]));
+        bad(line_number, column_of(aht_at), number_error("aht_s", fields[aht_at]));
         continue;
       }
       if (aht <= 0) {
-        bad(line_number, fmt::format("aht_s must be in (0, inf), got {}", quote_excerpt(fields[2])));
+        bad(line_number, column_of(aht_at), fmt::format("aht_s must be in (0, inf), got {}", quote_excerpt(fields[aht_at])));
         continue;
       }
     }
+    if (queue.calls.empty()) continue;  // the horizon is broken (reported elsewhere)
+    auto& slots = seen[q];
+    if (slots.empty()) slots.assign(queue.calls.size(), false);
     const auto index = static_cast<std::size_t>(*i);
-    if (seen[index]) {
-      bad(line_number, fmt::format("a second row for {}", fields[0]));
+    if (slots[index]) {
+      bad(line_number, column_of(start_at),
+          layout.shared ? fmt::format("a second row for queue '{}' at {}", queue.name, fields[start_at])
+                        : fmt::format("a second row for {}", fields[start_at]));
       continue;
     }
-    seen[index] = true;
+    slots[index] = true;
     queue.calls[index] = calls;
     queue.aht_s_per_interval[index] = aht;
   }
-  if (line_number == 0)
-    diagnostics.error_in(csv_path, 0, "the forecast file is empty (expected the header 'start,calls')");
-  else if (data_rows == 0)
+  if (line_number == 0) {
+    diagnostics.error_in(csv_path, 0,
+                         fmt::format("the forecast file is empty (expected the header '{}')", layout.header()));
+    return false;
+  }
+  if (data_rows == 0) {
     // Most likely an export that failed after the header; planning it would give
     // 0 agents and "100 % service level" without a word.
     diagnostics.error_in(csv_path, 1,
                          "the forecast file has a header but no rows (a failed export?); a queue with no calls "
                          "is written 'forecast: { rows: [] }'");
+    return false;
+  }
   if (bad_rows > max_csv_errors)
     diagnostics.error_in(csv_path, 0, fmt::format("{} more bad rows not shown", bad_rows - max_csv_errors));
+  return true;
+}
+
+}  // namespace
+
+void read_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
+                       Queue& queue, const Horizon& horizon, const date::time_zone& zone,
+                       Diagnostics& diagnostics) {
+  // The rows are read into a one-queue list, then moved back.
+  std::vector<Queue> one(1);
+  one[0] = std::move(queue);
+  std::vector<int> first_line(1, 0);
+  read_rows(csv_path, where, what, Layout{false}, one, nullptr, first_line, horizon, zone, diagnostics);
+  queue = std::move(one[0]);
+}
+
+std::optional<std::vector<int>> read_shared_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
+                                          std::vector<Queue>& queues, const std::vector<bool>& takes,
+                                          const Horizon& horizon, const date::time_zone& zone,
+                                          Diagnostics& diagnostics) {
+  std::vector<std::string> names;
+  for (const auto& queue : queues) names.push_back(queue.name);
+  std::vector<int> first_line(queues.size(), 0);
+  const QueueOf queue_of = [&](std::string_view name, int line, std::string& error) -> std::optional<std::size_t> {
+    for (std::size_t k = 0; k < queues.size(); ++k)
+      if (queues[k].name == name) {
+        if (takes[k]) return k;
+        // Rows for a queue with a forecast of its own: noted, not read (the caller reports it).
+        if (first_line[k] == 0) first_line[k] = line;
+        return std::nullopt;
+      }
+    const std::string guess = suggest(name, names);
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    error = guess.empty() ? fmt::format("unknown queue '{}' (the plan's queues: {})", name, known)
+                          : fmt::format("unknown queue '{}'; did you mean '{}'?", name, guess);
+    return std::nullopt;
+  };
+  if (!read_rows(csv_path, where, what, Layout{true}, queues, queue_of, first_line, horizon, zone, diagnostics))
+    return std::nullopt;
+  return first_line;
 }
 
 }  // namespace staffplan::load

@@ -21,6 +21,10 @@ void Diagnostics::error_in(const std::string& file, int line, std::string messag
       Diagnostic{file, line, line > 0 ? 1 : 0, Diagnostic::Severity::error, std::move(message)});
 }
 
+void Diagnostics::error_in(const std::string& file, int line, int column, std::string message) {
+  errors_.push_back(Diagnostic{file, line, column, Diagnostic::Severity::error, std::move(message)});
+}
+
 void Diagnostics::warning(SourcePos pos, std::string message) {
   warnings_.push_back(Diagnostic{file_, pos.line, pos.column, Diagnostic::Severity::warning,
                                  std::move(message)});

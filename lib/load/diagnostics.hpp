@@ -23,6 +23,8 @@ class Diagnostics {
   void error(SourcePos pos, std::string message);
   // An error in another file (a forecast CSV), at a 1-based line (0 = whole file).
   void error_in(const std::string& file, int line, std::string message);
+  // The same at a 1-based line and column (a CSV field).
+  void error_in(const std::string& file, int line, int column, std::string message);
   void warning(SourcePos pos, std::string message);
 
   bool has_errors() const { return !errors_.empty(); }

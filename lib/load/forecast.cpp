@@ -88,6 +88,41 @@ std::optional<int> interval_at(const Horizon& horizon, std::int64_t utc, std::st
   return static_cast<int>(offset / horizon.interval_s);
 }
 
+void read_shared_forecast(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
+  if (!top.has("csv")) return;
+  const auto file = top.text("csv");
+  if (!file || !clock.ok) return;
+  // Which queues take their forecast from the shared file: those without one of their own.
+  const Node list = top.get("queues");
+  std::vector<bool> takes(plan.queues.size(), true);
+  std::vector<Node> own(plan.queues.size());
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const Node forecast = list[k]["forecast"];
+    if (!forecast.IsDefined()) continue;
+    for (std::size_t q = 0; q < plan.queues.size(); ++q)
+      if (plan.queues[q].name == list[k]["name"].Scalar()) takes[q] = false, own[q] = forecast;
+  }
+  namespace fs = std::filesystem;
+  const fs::path resolved = fs::path(*file).is_absolute() ? fs::path(*file) : fs::path(clock.folder) / *file;
+  const std::string csv_path = resolved.lexically_normal().string();
+  const auto read = read_shared_csv_forecast(csv_path, top.get("csv"), "csv", plan.queues, takes, plan.horizon,
+                                             *clock.zone, diagnostics);
+  if (!read) return;
+  const std::vector<int>& first_line = *read;
+  for (std::size_t q = 0; q < plan.queues.size(); ++q) {
+    const Queue& queue = plan.queues[q];
+    if (!takes[q] && first_line[q] > 0)
+      diagnostics.error(own[q], fmt::format("queue '{}' has a forecast of its own and rows in the shared csv "
+                                            "'{}' (first at line {}); give its forecast in one place",
+                                            queue.name, csv_path, first_line[q]));
+    if (takes[q] && first_line[q] == 0)
+      diagnostics.error(queue.pos, fmt::format("queue '{}' has no forecast: no rows for it in the shared csv '{}' "
+                                               "and no forecast key of its own (for a queue without calls write "
+                                               "forecast: {{ rows: [] }})",
+                                               queue.name, csv_path));
+  }
+}
+
 void read_forecast(const Node& node, const std::string& path, Queue& queue, const Plan& plan,
                    const PlanClock& clock, Diagnostics& diagnostics) {
   const MapReader forecast(node, path, diagnostics, {"volumes", "rows", "csv"});

@@ -16,7 +16,8 @@ namespace {
 
 const std::vector<std::string> plan_keys = {"version", "name",     "timezone",  "start", "days",
                                             "interval", "cyclic",  "model",     "patience",
-                                            "shrinkage", "goal",   "queues",    "sites"};
+                                            "shrinkage", "goal",   "queues",    "sites",
+                                            "csv"};
 
 void read_model(const MapReader& top, Plan& plan, Diagnostics& diagnostics) {
   if (const auto model = top.text("model")) {
@@ -77,6 +78,7 @@ Plan read_plan(const Node& root, const std::string& file_name, Diagnostics& diag
   if (top.has("goal")) plan.goal = read_goal(top.get("goal"), "goal", diagnostics);
   if (plan.model == QueueModel::erlang_c) plan.goal.max_abandon.reset();
   read_queues(top, plan, clock, diagnostics);
+  read_shared_forecast(top, plan, clock, diagnostics);
   read_sites(top, plan, clock, diagnostics);
   if (!diagnostics.has_errors()) warn_calls_outside_open_hours(plan, diagnostics);
   return plan;
@@ -95,11 +97,13 @@ Plan finish(Diagnostics& diagnostics, const std::unique_ptr<Tree>& tree, const s
 }  // namespace
 
 Plan load_plan(const std::string& path, std::vector<Diagnostic>* warnings) {
-  Diagnostics diagnostics(path);
+  // "-" is standard input; its relative csv paths are relative to the current folder.
+  const std::string name = path == "-" ? "<stdin>" : path;
+  Diagnostics diagnostics(name);
   const auto text = read_plan_file(path, diagnostics);
   if (!text) diagnostics.throw_if_errors();
   const auto root = parse_plan_text(*text, diagnostics);
-  return finish(diagnostics, root, path, warnings);
+  return finish(diagnostics, root, name, warnings);
 }
 
 Plan load_plan_text(const std::string& text, const std::string& file_name, std::vector<Diagnostic>* warnings) {

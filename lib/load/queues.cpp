@@ -85,9 +85,13 @@ void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagn
     check_goal(queue.goal, plan.model, node, q.path(), top.get("goal"), q.get("goal"), diagnostics);
     if (q.has("open")) queue.open = read_open(q.get("open"), q.field("open"), diagnostics);
     queue.min_agents = q.count("min_agents", 0, 1000000).value_or(0);
-    if (!q.has("forecast"))
-      q.missing("forecast");
-    else
+    if (!q.has("forecast")) {
+      if (!top.has("csv")) q.missing("forecast");
+      // Filled from the plan's shared csv (read_shared_forecast).
+      const auto count = static_cast<std::size_t>(clock.ok ? plan.horizon.count : 0);
+      queue.calls.assign(count, 0.0);
+      queue.aht_s_per_interval.assign(count, queue.aht_s);
+    } else
       read_forecast(q.get("forecast"), q.field("forecast"), queue, plan, clock, diagnostics);
     plan.queues.push_back(std::move(queue));
   }

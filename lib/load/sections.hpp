@@ -37,6 +37,11 @@ void read_queues(const MapReader& top, Plan& plan, const PlanClock& clock, Diagn
 void read_forecast(const Node& node, const std::string& path, Queue& queue, const Plan& plan,
                    const PlanClock& clock, Diagnostics& diagnostics);
 
+// The plan's shared multi-queue forecast (top-level `csv`, after read_queues):
+// fills every queue without a forecast of its own; a queue given in both places,
+// or in neither, is an error.
+void read_shared_forecast(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
+
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
 
 // Every concrete start of `shift` at `site` inside the horizon (see Shift::starts);

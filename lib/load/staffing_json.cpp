@@ -1,11 +1,14 @@
 // load::load_staffing_json: the productive agents per queue and interval from the
 // JSON that `staffplan plan -f json` writes (SPEC §4: `intervals` rows with
-// `start`, `queue`, `productive`). JSON is YAML, so yaml-cpp reads it and gives
-// every node its line and column for messages.
+// `start`, `queue`, `productive`). JSON is YAML, so it goes through the plan file's
+// own defences (lib/load/yaml_document.hpp: 64 MiB cap also for pipes and devices,
+// no NUL bytes, no aliases, bounded nesting) and every node keeps its line and
+// column for messages. Every value is range-checked: agents per queue and interval
+// are whole-agent counts up to kMaxProductiveAgents.
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -14,44 +17,40 @@
 
 #include <date/date.h>
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
-
+#include "load/diagnostics.hpp"
 #include "load/load.hpp"
 #include "load/text_check.hpp"
+#include "load/yaml_document.hpp"
 
 namespace staffplan::load {
 namespace {
 
-// Collects every problem of the file, each with its position.
+// The most productive agents one queue may have in one interval: the plan file's
+// own limit for min_agents. The simulation keeps one slot per agent, so a larger
+// count (2147483647) would only allocate gigabytes.
+constexpr int kMaxProductiveAgents = 1000000;
+// A file with thousands of bad rows would print thousands of lines; the first few
+// say what is wrong.
+constexpr std::size_t kMaxProblems = 20;
+
+// Collects the problems of the file, each with its position, up to kMaxProblems.
 class Problems {
  public:
-  explicit Problems(std::string file) : file_(std::move(file)) {}
-  void add(const YAML::Node& at, std::string message) {
-    const YAML::Mark mark = at.Mark();
-    add(mark.line + 1, mark.column + 1, std::move(message));
-  }
-  void add(int line, int column, std::string message) {
-    list_.push_back(Diagnostic{.file = file_, .line = line, .column = column,
-                               .severity = Diagnostic::Severity::error, .message = std::move(message)});
+  explicit Problems(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+  void add(const Node& at, std::string message) { add(position(at), std::move(message)); }
+  void add(SourcePos pos, std::string message) {
+    if (count_++ < kMaxProblems) diagnostics_.error(pos, std::move(message));
   }
   void throw_if_any() const {
-    if (!list_.empty()) throw InputError(list_);
+    if (count_ > kMaxProblems)
+      diagnostics_.error(SourcePos{}, fmt::format("... and {} more problems", count_ - kMaxProblems));
+    diagnostics_.throw_if_errors();
   }
 
  private:
-  std::string file_;
-  std::vector<Diagnostic> list_;
+  Diagnostics& diagnostics_;
+  std::size_t count_ = 0;
 };
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw InputError({Diagnostic{.file = path, .message = "cannot open the plan JSON file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError({Diagnostic{.file = path, .message = "cannot read the plan JSON file"}});
-  return text.str();
-}
 
 // "2026-11-23T08:30:00-05:00" (or "...Z" for UTC) -> UTC seconds; nullopt when it is
 // not such a timestamp.
@@ -73,38 +72,37 @@ std::string iso_text(std::int64_t utc_seconds, int offset_s) {
                      minutes / 60, minutes % 60);
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node) {
+std::optional<std::string> scalar_text(const Node& node) {
   if (!node.IsScalar()) return std::nullopt;
   return node.Scalar();
 }
 
-std::optional<double> number(const YAML::Node& node) {
+// A JSON number (decimal, optional fraction and exponent; no hex, inf, nan or
+// leading spaces, which std::stod would take).
+std::optional<double> number(const Node& node) {
   if (!node.IsScalar()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    const std::string& text = node.Scalar();
-    const double value = std::stod(text, &used);
-    if (used != text.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  const std::string& text = node.Scalar();
+  if (text.empty() || text.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace
 
 Staffing load_staffing_json(const std::string& path, const Plan& plan) {
-  const std::string text = read_text(path);
-  Problems problems(path);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    problems.add(e.mark.line + 1, e.mark.column + 1, fmt::format("not valid JSON: {}", e.msg));
-    problems.throw_if_any();
-  }
-  if (!root.IsMap() || !root["intervals"] || !root["intervals"].IsSequence()) {
-    problems.add(root.IsDefined() && !root.IsNull() ? root.Mark().line + 1 : 1, 1,
+  const std::string what = "plan JSON file";
+  Diagnostics diagnostics(path == "-" ? "<stdin>" : path);
+  const auto text = read_plan_file(path, diagnostics, what);
+  if (!text) diagnostics.throw_if_errors();
+  // Its queue names are matched against the plan's, and quoted escaped when unknown.
+  const auto tree = parse_document(*text, diagnostics, what, "JSON", /*check_text=*/false);
+  if (!tree) diagnostics.throw_if_errors();
+  Problems problems(diagnostics);
+  const Node root = tree->root();
+  if (!root.IsMap() || !root["intervals"].IsSequence()) {
+    problems.add(SourcePos{root.IsDefined() && !root.IsNull() ? root.Mark().line + 1 : 1, 1},
                  "expected the JSON written by 'staffplan plan -f json' (an object with an "
                  "\"intervals\" array)");
     problems.throw_if_any();
@@ -116,15 +114,16 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
   Staffing staffing;
   staffing.agents.assign(plan.queues.size(), std::vector<int>(static_cast<std::size_t>(horizon.count), -1));
 
-  for (const YAML::Node& row : root["intervals"]) {
+  const Node intervals = root["intervals"];
+  for (const Node row : intervals) {
     if (!row.IsMap()) {
       problems.add(row, "expected an object with \"start\", \"queue\" and \"productive\"");
       continue;
     }
-    const YAML::Node start = row["start"], queue = row["queue"], productive = row["productive"];
-    if (!start || !queue || !productive) {
+    const Node start = row["start"], queue = row["queue"], productive = row["productive"];
+    if (!start.IsDefined() || !queue.IsDefined() || !productive.IsDefined()) {
       problems.add(row, fmt::format("interval row without \"{}\"",
-                                    !start ? "start" : !queue ? "queue" : "productive"));
+                                    !start.IsDefined() ? "start" : !queue.IsDefined() ? "queue" : "productive"));
       continue;
     }
     const auto name = scalar_text(queue);
@@ -148,9 +147,10 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
       continue;
     }
     const auto agents = number(productive);
-    if (!agents || *agents < 0) {
-      problems.add(productive, fmt::format("productive must be a number >= 0, got '{}'",
-                                           productive.IsScalar() ? productive.Scalar() : "?"));
+    if (!agents || *agents < 0 || *agents > kMaxProductiveAgents) {
+      problems.add(productive, fmt::format("productive must be a number from 0 to {} (agents), got '{}'",
+                                           kMaxProductiveAgents,
+                                           quote_excerpt(productive.IsScalar() ? productive.Scalar() : "?")));
       continue;
     }
     int& cell = staffing.agents[static_cast<std::size_t>(found->second)]
@@ -171,7 +171,6 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     for (int i = 0; i < horizon.count; ++i)
       if (staffing.agents[q][static_cast<std::size_t>(i)] < 0 && missing++ == 0) first = i;
     if (missing > 0) {
-      const YAML::Node intervals = root["intervals"];
       problems.add(intervals,
                    fmt::format("queue '{}' has no row for {} interval(s) of the plan, the first at {}",
                                plan.queues[q].name, missing,

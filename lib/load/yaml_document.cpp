@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 
@@ -85,52 +86,60 @@ class TreeBuilder : public YAML::EventHandler {
 
 }  // namespace
 
-std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<std::string> read_plan_file(const std::string& path, Diagnostics& diagnostics,
+                                          const std::string& what) {
   namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    diagnostics.error(SourcePos{}, "cannot open the plan file: no such file");
-    return std::nullopt;
-  }
-  if (fs::is_directory(status)) {
-    diagnostics.error(SourcePos{}, "cannot read the plan file: it is a directory");
-    return std::nullopt;
-  }
-  const auto size = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
-  if (!ec && size > max_plan_bytes) {
-    diagnostics.error(SourcePos{}, fmt::format("plan file is {} bytes; the limit is {} bytes (64 MiB)",
-                                               size, max_plan_bytes));
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error(SourcePos{}, "cannot open the plan file: permission denied or unreadable");
-    return std::nullopt;
-  }
-  // A pipe or growing file has no size to check up front.
   std::string text;
-  switch (read_at_most(in, max_plan_bytes, text)) {
+  BoundedRead result = BoundedRead::ok;
+  if (path == "-") {
+    result = read_at_most(std::cin, max_plan_bytes, text);  // standard input, same cap
+  } else {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.error(SourcePos{}, fmt::format("cannot open the {}: no such file", what));
+      return std::nullopt;
+    }
+    if (fs::is_directory(status)) {
+      diagnostics.error(SourcePos{}, fmt::format("cannot read the {}: it is a directory", what));
+      return std::nullopt;
+    }
+    const auto size = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
+    if (!ec && size > max_plan_bytes) {
+      diagnostics.error(SourcePos{}, fmt::format("{} is {} bytes; the limit is {} bytes (64 MiB)", what,
+                                                 size, max_plan_bytes));
+      return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      diagnostics.error(SourcePos{}, fmt::format("cannot open the {}: permission denied or unreadable", what));
+      return std::nullopt;
+    }
+    // A pipe or growing file has no size to check up front.
+    result = read_at_most(in, max_plan_bytes, text);
+  }
+  switch (result) {
     case BoundedRead::too_large:
-      diagnostics.error(SourcePos{}, fmt::format("plan file is larger than the limit of {} bytes (64 MiB)",
+      diagnostics.error(SourcePos{}, fmt::format("{} is larger than the limit of {} bytes (64 MiB)", what,
                                                  max_plan_bytes));
       return std::nullopt;
     case BoundedRead::io_error:
-      diagnostics.error(SourcePos{}, "cannot read the plan file: I/O error");
+      diagnostics.error(SourcePos{}, fmt::format("cannot read the {}: I/O error", what));
       return std::nullopt;
     case BoundedRead::ok: break;
   }
   return text;
 }
 
-std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diagnostics) {
+std::unique_ptr<Tree> parse_document(const std::string& text, Diagnostics& diagnostics,
+                                     const std::string& what, const std::string& syntax, bool check_text) {
   if (text.size() > max_plan_bytes) {
-    diagnostics.error(SourcePos{}, fmt::format("plan text is larger than the limit of {} bytes (64 MiB)",
+    diagnostics.error(SourcePos{}, fmt::format("{} is larger than the limit of {} bytes (64 MiB)", what,
                                                max_plan_bytes));
     return nullptr;
   }
   if (text.find('\0') != std::string::npos) {
-    diagnostics.error(SourcePos{1, 1}, "not a YAML plan file: it contains NUL bytes (binary data?)");
+    diagnostics.error(SourcePos{1, 1}, fmt::format("not a {}: it contains NUL bytes (binary data?)", what));
     return nullptr;
   }
   auto tree = std::make_unique<Tree>();
@@ -147,10 +156,10 @@ std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diag
       diagnostics.error(refused.mark, refused.message);
     return nullptr;
   } catch (const YAML::Exception& e) {
-    diagnostics.error(e.mark, fmt::format("not valid YAML: {}", e.msg));
+    diagnostics.error(e.mark, fmt::format("not valid {}: {}", syntax, e.msg));
     return nullptr;
   }
-  if (!builder.bad_text.empty()) {
+  if (check_text && !builder.bad_text.empty()) {
     // Stop here: later messages would quote these texts.
     const std::size_t shown = std::min(builder.bad_text.size(), max_text_errors);
     for (std::size_t k = 0; k < shown; ++k)
@@ -163,6 +172,12 @@ std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diag
                                                  builder.bad_text.size() - shown));
     return nullptr;
   }
+  return tree;
+}
+
+std::unique_ptr<Tree> parse_plan_text(const std::string& text, Diagnostics& diagnostics) {
+  auto tree = parse_document(text, diagnostics, "YAML plan file");
+  if (!tree) return nullptr;
   const Node root = tree->root();
   if (!root.IsDefined() || root.IsNull()) {
     diagnostics.error(SourcePos{1, 1}, "the plan file is empty (expected a mapping starting with 'version: 1')");

@@ -22,6 +22,8 @@ constexpr double rins_share = 0.35;
 constexpr long floor_nodes = 4000;
 constexpr long rins_nodes = 2000;
 constexpr long block_nodes = 200;
+// No sub-search starts with less time than this left (loading it alone takes some).
+constexpr double min_sub_seconds = 0.2;
 
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
@@ -108,7 +110,7 @@ class Search {
 
  private:
   bool done() const {
-    return best_cost_ <= target_ || seconds_left() <= 0.05 || (options_.stop && options_.stop->load());
+    return best_cost_ <= target_ || seconds_left() <= min_sub_seconds || (options_.stop && options_.stop->load());
   }
   double seconds_left() const { return deadline_s_ - seconds_since(started_); }
 

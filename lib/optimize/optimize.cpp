@@ -42,6 +42,11 @@ constexpr double dive_share = 0.6;
 // Clp stops itself at the deadline most of the time; its process is killed this
 // long after it.
 constexpr double lp_grace_s = 0.3;
+// Time kept back from the solver phases for the report: 3 % of the limit, within
+// [0.1 s, 1.5 s].
+constexpr double report_reserve_share = 0.03;
+constexpr double min_report_reserve_s = 0.1;
+constexpr double max_report_reserve_s = 1.5;
 // Below this much time left, CBC (loading the model, preprocessing) is not started.
 constexpr double min_cbc_seconds = 0.2;
 
@@ -114,8 +119,14 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
 }  // namespace
 
 Schedule solve(const Plan& plan, const require::Requirement& requirement,
-               const SolveOptions& options) {
+               const SolveOptions& caller_options) {
   const auto started = Clock::now();
+  // The solver phases end a little before the limit, so that turning the plan into
+  // the report (extraction, coverage, formatting) fits inside it too.
+  SolveOptions options = caller_options;
+  options.time_limit_s -= std::clamp(report_reserve_share * options.time_limit_s, min_report_reserve_s,
+                                     max_report_reserve_s);
+  options.time_limit_s = std::max(options.time_limit_s, 0.5 * caller_options.time_limit_s);
   check_size(plan);  // before build_columns allocates anything
   const ColumnSet columns = build_columns(plan);
   check_deadline(options, started, "building the shift columns");
@@ -152,49 +163,52 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   } else if (!good() && options.time_limit_s - seconds_since(started) < min_cbc_seconds) {
     schedule.status = Status::time_limit;
   } else if (!good()) {
-    // 1. CBC on the whole model (reduced-cost fixed against the start), for a share
-    //    of the time: it proves small weeks optimal and raises the bound.
-    std::vector<int> kept;
-    const MilpModel reduced =
-        best ? fix_by_reduced_cost(model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, best_cost, kept)
-             : MilpModel{};
-    const MilpModel& solved = best ? reduced : model;
-    std::vector<double> start;
-    if (best)
-      for (int v : kept) start.push_back((*best)[v]);
-    MipLimits limits;
-    limits.seconds = (best ? cbc_share : 1.0) * (options.time_limit_s - seconds_since(started));
-    const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, limits, started);
-    if (mip.proven_infeasible && !mip.x && !best)
-      throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
-    if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
-      std::vector<double> full(model.num_vars(), 0.0);
-      for (std::size_t k = 0; k < kept.size(); ++k) full[kept[k]] = (*mip.x)[k];
-      best = best ? std::move(full) : mip.x;
-      best_cost = mip.objective;
-    }
-    // A bound of the reduced model holds for every plan cheaper than the start, so
-    // min(start, bound) bounds the full model. A proven-infeasible reduced model
-    // means nothing beats the start.
-    if (mip.proven_infeasible && best) bound = best_cost;
-    else bound = std::max(bound, mip.bound);
-    const bool proven = !mip.hit_time_limit && !mip.interrupted;
-    if (mip.interrupted || stopped(options)) {
-      schedule.status = Status::interrupted;
-    } else if (!proven && !good() && best) {
-      // 2. The neighbourhood search with the rest of the time; the bound stays the
-      //    LP's or CBC's, never the search's.
+    // CBC on the whole model, reduced-cost fixed against the best plan so far, which
+    // is its start and cutoff. Returns true when CBC ended by itself (proof or gap).
+    const auto run_cbc = [&](double seconds) {
+      std::vector<int> kept;
+      const MilpModel reduced =
+          best ? fix_by_reduced_cost(model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, best_cost, kept)
+               : MilpModel{};
+      const MilpModel& solved = best ? reduced : model;
+      std::vector<double> start;
+      if (best)
+        for (int v : kept) start.push_back((*best)[v]);
+      MipLimits limits;
+      limits.seconds = seconds;
+      const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, limits, started);
+      if (mip.proven_infeasible && !mip.x && !best)
+        throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
+      if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
+        std::vector<double> full(model.num_vars(), 0.0);
+        for (std::size_t k = 0; k < kept.size(); ++k) full[kept[k]] = (*mip.x)[k];
+        best = best ? std::move(full) : mip.x;
+        best_cost = mip.objective;
+      }
+      // A bound of the reduced model holds for every plan cheaper than the start, so
+      // min(start, bound) bounds the full model. A proven-infeasible reduced model
+      // means nothing beats the start.
+      if (mip.proven_infeasible && best) bound = std::max(bound, best_cost);
+      else bound = std::max(bound, mip.bound);
+      if (mip.interrupted) schedule.status = Status::interrupted;
+      return !mip.hit_time_limit && !mip.interrupted;
+    };
+    const auto left = [&] { return options.time_limit_s - seconds_since(started); };
+    // 1. CBC for a share of the time: it proves small weeks optimal and raises the bound.
+    bool proven = run_cbc((best ? cbc_share : 1.0) * left());
+    if (!proven && !good() && best && !stopped(options) && schedule.status != Status::interrupted) {
+      // 2. The neighbourhood search; the bound stays the LP's or CBC's, never the search's.
       SearchInput in{&model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, blocks(plan, columns, model)};
       in.bound = bound;
-      const SearchResult found = neighbourhood_search(
-          in, *best, options, options.time_limit_s - seconds_since(started), started);
+      const SearchResult found = neighbourhood_search(in, *best, options, left(), started);
       best = found.x;
       best_cost = found.cost;
-      if (stopped(options)) schedule.status = Status::interrupted;
-      else if (!good()) schedule.status = Status::time_limit;
-    } else if (!proven) {
-      schedule.status = Status::time_limit;
+      // 3. What the search left of the time goes back to CBC, with the better plan
+      //    as its cutoff: it may now prove it.
+      if (!good() && !stopped(options) && left() >= min_cbc_seconds) proven = run_cbc(left());
     }
+    if (stopped(options) || schedule.status == Status::interrupted) schedule.status = Status::interrupted;
+    else if (!proven && !good()) schedule.status = Status::time_limit;
   }
   if (!best)
     throw NoResultError(stopped(options)

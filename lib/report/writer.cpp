@@ -59,6 +59,44 @@ std::string Table::str() const {
   return out;
 }
 
+namespace {
+
+// A plain decimal number as this program writes them: optional sign, digits with
+// an optional fraction, optional exponent ("-0.25", "1e+06").
+bool is_number(std::string_view cell) {
+  std::size_t at = 0;
+  const auto digits = [&] {
+    const std::size_t from = at;
+    while (at < cell.size() && cell[at] >= '0' && cell[at] <= '9') ++at;
+    return at - from;
+  };
+  if (at < cell.size() && (cell[at] == '+' || cell[at] == '-')) ++at;
+  std::size_t mantissa = digits();
+  if (at < cell.size() && cell[at] == '.') {
+    ++at;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (at < cell.size() && (cell[at] == 'e' || cell[at] == 'E')) {
+    ++at;
+    if (at < cell.size() && (cell[at] == '+' || cell[at] == '-')) ++at;
+    if (digits() == 0) return false;
+  }
+  return at == cell.size();
+}
+
+// Text a spreadsheet would run as a formula (CSV injection): it starts with = + - @,
+// a tab or a carriage return and is not simply a number.
+bool reads_as_formula(std::string_view cell) {
+  if (cell.empty()) return false;
+  const char first = cell.front();
+  const bool trigger = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
+                       first == '\r';
+  return trigger && !is_number(cell);
+}
+
+}  // namespace
+
 CsvWriter::CsvWriter(const std::vector<std::string>& header) { write_row(header); }
 
 void CsvWriter::add_row(const std::vector<std::string>& cells) { write_row(cells); }
@@ -66,7 +104,8 @@ void CsvWriter::add_row(const std::vector<std::string>& cells) { write_row(cells
 void CsvWriter::write_row(const std::vector<std::string>& cells) {
   for (std::size_t c = 0; c < cells.size(); ++c) {
     if (c > 0) out_ += ',';
-    const std::string& cell = cells[c];
+    // SPEC §6: a leading ' makes the spreadsheet show the text instead of running it.
+    const std::string cell = reads_as_formula(cells[c]) ? "'" + cells[c] : cells[c];
     if (cell.find_first_of(",\"\r\n") == std::string::npos) {
       out_ += cell;
       continue;

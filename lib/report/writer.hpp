@@ -26,7 +26,9 @@ class Table {
 };
 
 // RFC 4180: comma-separated, CRLF line ends, fields quoted when they contain a
-// comma, quote or line break.
+// comma, quote or line break. A text cell that a spreadsheet would read as a
+// formula (first character = + - @, tab or CR) gets a leading ' (SPEC §6);
+// numbers, negative ones too, are written as they are.
 class CsvWriter {
  public:
   explicit CsvWriter(const std::vector<std::string>& header);

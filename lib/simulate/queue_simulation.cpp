@@ -40,7 +40,8 @@ class HandlingTime {
 
 }  // namespace
 
-void simulate_queue(const QueueInput& input, Xoshiro256& rng, std::vector<IntervalCounts>& counts) {
+void simulate_queue(const QueueInput& input, Xoshiro256& rng, std::vector<IntervalCounts>& counts,
+                    const StopCheck& stop) {
   const auto count = static_cast<int>(input.calls.size());
   counts.assign(static_cast<std::size_t>(count), IntervalCounts{});
   if (count == 0) return;
@@ -55,6 +56,7 @@ void simulate_queue(const QueueInput& input, Xoshiro256& rng, std::vector<Interv
   AgentPool pool;
   pool.change_staffing(input.agents[0], 0.0, rng);
   int next_change = 1;  // the next interval whose staffing is not yet in the pool
+  std::int64_t until_check = kStopCheckEvery;
 
   for (int arrival_interval = 0; arrival_interval < count; ++arrival_interval) {
     const double calls = input.calls[static_cast<std::size_t>(arrival_interval)];
@@ -69,6 +71,10 @@ void simulate_queue(const QueueInput& input, Xoshiro256& rng, std::vector<Interv
       now += mean_gap * unit_exponential(rng);
       if (now >= interval_end) break;
       ++c.offered;
+      if (--until_check == 0) {
+        if (stop.due()) throw StopRequested();
+        until_check = kStopCheckEvery;
+      }
 
       // The instant the earliest-free agent could take this call; staffing changes
       // up to that instant are applied first, as they may add or remove agents.

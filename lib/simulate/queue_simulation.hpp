@@ -20,8 +20,11 @@
 //   every waiting call is answered or abandons. If the last interval has no agents,
 //   callers still waiting under erlang_c are never answered: they count as offered,
 //   not answered, not abandoned, with their wait measured up to the horizon end.
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "simulate/random.hpp"
@@ -49,7 +52,28 @@ struct IntervalCounts {
   double max_wait_s = 0;             // longest wait of any call (until answer or hang-up)
 };
 
+// When a running simulation must end early (Ctrl-C, --time-limit): polled every
+// kStopCheckEvery offered calls, so a stop takes effect within milliseconds even
+// in an interval with a billion calls.
+struct StopCheck {
+  const std::atomic<bool>* flag = nullptr;  // stop when set
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  bool due() const {
+    return (flag != nullptr && flag->load(std::memory_order_relaxed)) ||
+           (deadline != std::chrono::steady_clock::time_point::max() &&
+            std::chrono::steady_clock::now() >= deadline);
+  }
+};
+inline constexpr std::int64_t kStopCheckEvery = 1 << 14;
+
+// Thrown out of a replication when its StopCheck is due.
+struct StopRequested : std::runtime_error {
+  StopRequested() : std::runtime_error("simulation stopped") {}
+};
+
 // Simulates one replication; `counts` is resized to the number of intervals.
-void simulate_queue(const QueueInput& input, Xoshiro256& rng, std::vector<IntervalCounts>& counts);
+// Throws StopRequested when `stop` becomes due.
+void simulate_queue(const QueueInput& input, Xoshiro256& rng, std::vector<IntervalCounts>& counts,
+                    const StopCheck& stop = {});
 
 }  // namespace staffplan::simulate

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <new>
+#include <system_error>
 #include <thread>
 
 #include "simulate/random.hpp"
@@ -12,7 +14,8 @@ namespace staffplan::simulate {
 
 ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int first, int count,
                                    std::uint64_t seed, int threads,
-                                   const std::function<void()>& on_job_done) {
+                                   const std::function<void()>& on_job_done,
+                                   const StopCheck& stop, int* threads_used) {
   const int queue_count = static_cast<int>(queues.size());
   const int jobs = count * queue_count;
   ReplicationCounts counts(static_cast<std::size_t>(jobs));
@@ -27,13 +30,14 @@ ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int fi
       const int job = next_job.fetch_add(1);
       if (job >= jobs || failed.load()) return;
       try {
+        if (stop.due()) throw StopRequested();  // short jobs never reach the in-loop check
         const int replication = first + job / queue_count;
         const int queue = job % queue_count;
         const auto stream = (static_cast<std::uint64_t>(replication) << 32) |
                             static_cast<std::uint64_t>(queue);
         Xoshiro256 rng(seed, stream);
         simulate_queue(queues[static_cast<std::size_t>(queue)], rng,
-                       counts[static_cast<std::size_t>(job)]);
+                       counts[static_cast<std::size_t>(job)], stop);
         if (on_job_done) {
           const std::lock_guard lock(mutex);
           on_job_done();
@@ -48,20 +52,19 @@ ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int fi
   };
 
   const int workers = std::clamp(threads, 1, std::max(jobs, 1));
-  if (workers == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(workers));
+  std::vector<std::thread> pool;
+  for (int w = 1; w < workers; ++w) {  // the calling thread is the last worker
     try {
-      for (int w = 0; w < workers; ++w) pool.emplace_back(worker);
-    } catch (...) {  // could not start a thread: stop the started ones cleanly
-      failed = true;
-      for (auto& thread : pool) thread.join();
-      throw;
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the started ones share the jobs
+    } catch (const std::bad_alloc&) {
+      break;
     }
-    for (auto& thread : pool) thread.join();
   }
+  if (threads_used) *threads_used = static_cast<int>(pool.size()) + 1;
+  worker();
+  for (auto& thread : pool) thread.join();
   if (first_error) std::rethrow_exception(first_error);
   return counts;
 }

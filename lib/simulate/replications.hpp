@@ -15,9 +15,12 @@ using ReplicationCounts = std::vector<std::vector<IntervalCounts>>;
 // from stream (seed, r, q) only and writes its own slot, so the result does not
 // depend on `threads` or on scheduling. `on_job_done` is called after each job,
 // never concurrently. The first exception thrown by a job stops the others and is
-// rethrown here.
+// rethrown here. The calling thread is one of the workers; when the system refuses
+// to start more threads (ulimit -u, memory), the run goes on with those it has.
+// `threads_used`, when given, receives the number of workers that ran.
 ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int first, int count,
                                    std::uint64_t seed, int threads,
-                                   const std::function<void()>& on_job_done);
+                                   const std::function<void()>& on_job_done,
+                                   const StopCheck& stop = {}, int* threads_used = nullptr);
 
 }  // namespace staffplan::simulate

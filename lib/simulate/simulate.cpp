@@ -1,6 +1,7 @@
 #include "simulate/simulate.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <cmath>
 #include <limits>
@@ -22,6 +23,7 @@ void check(const Plan& plan, const Staffing& staffing, const Options& options) {
   if (!(options.confidence > 0 && options.confidence < 1))
     throw std::invalid_argument("simulate: confidence must be in (0, 1)");
   if (options.threads < 1) throw std::invalid_argument("simulate: threads must be >= 1");
+  if (!(options.time_limit_s > 0)) throw std::invalid_argument("simulate: time_limit_s must be > 0");
   if (options.aht_cv && !(std::isfinite(*options.aht_cv) && *options.aht_cv >= 0))
     throw std::invalid_argument("simulate: aht_cv must be finite and >= 0");
   if (staffing.agents.size() != plan.queues.size())
@@ -80,6 +82,9 @@ struct Sample {
 // does not change the result.
 constexpr int kBatch = 64;
 
+// Time limits above this (about 30 years) mean "none": the deadline would overflow.
+constexpr double kMaxTimeLimitS = 1e9;
+
 void accumulate(IntervalCounts& into, const IntervalCounts& c) {
   into.offered += c.offered;
   into.answered += c.answered;
@@ -91,6 +96,13 @@ void accumulate(IntervalCounts& into, const IntervalCounts& c) {
 }
 
 }  // namespace
+
+double simulated_calls(const Plan& plan, int replications) {
+  double calls = 0;
+  for (const Queue& queue : plan.queues)
+    for (double c : queue.calls) calls += c;
+  return calls * replications;
+}
 
 Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   check(plan, staffing, options);
@@ -108,12 +120,30 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   Sample overall_sample;
   const int jobs = replications * queue_count;
   int jobs_done = 0;
-  std::function<void()> on_job_done;
-  if (options.on_progress) on_job_done = [&] { options.on_progress(++jobs_done, jobs); };
+  const std::function<void()> on_job_done = [&] {
+    ++jobs_done;
+    if (options.on_progress) options.on_progress(jobs_done, jobs);
+  };
+  StopCheck stop{.flag = options.stop};
+  if (options.time_limit_s < kMaxTimeLimitS)
+    stop.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double>(options.time_limit_s));
+  int threads_refused = 0;
   for (int first = 0; first < replications; first += kBatch) {
     const int count = std::min(kBatch, replications - first);
-    const ReplicationCounts counts =
-        run_replications(inputs, first, count, options.seed, options.threads, on_job_done);
+    int batch_threads = 1;
+    ReplicationCounts counts;
+    try {
+      counts = run_replications(inputs, first, count, options.seed, options.threads, on_job_done, stop,
+                                &batch_threads);
+    } catch (const StopRequested&) {
+      const bool by_time = !(options.stop && options.stop->load());
+      throw Stopped(by_time ? "simulation stopped at the time limit" : "simulation interrupted", by_time,
+                    queue_count > 0 ? jobs_done / queue_count : 0);
+    }
+    const int wanted = std::clamp(options.threads, 1, std::max(count * queue_count, 1));
+    threads_refused = std::max(threads_refused, wanted - batch_threads);
     for (int k = 0; k < count; ++k) {
       IntervalCounts overall;
       for (int q = 0; q < queue_count; ++q) {
@@ -131,6 +161,7 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   }
 
   Result result;
+  result.threads_refused = threads_refused;
   result.replications = replications;
   result.seed = options.seed;
   result.confidence = options.confidence;

@@ -10,9 +10,12 @@
 // Replications use independent random streams derived from (seed, replication,
 // queue) only and are reduced in replication order, so the result is identical
 // for any thread count.
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -33,7 +36,30 @@ struct Options {
   // Called after each finished (replication, queue) job with (done, total), from
   // worker threads but never concurrently.
   std::function<void(int, int)> on_progress = nullptr;
+  // Ends the run early with Stopped: when *stop becomes true (Ctrl-C, SIGTERM), or
+  // after time_limit_s seconds of wall-clock time. Polled every few thousand calls.
+  const std::atomic<bool>* stop = nullptr;
+  double time_limit_s = std::numeric_limits<double>::infinity();
 };
+
+// Thrown by run() when Options::stop was set or Options::time_limit_s passed. No
+// partial result: numbers that depend on how far a machine got would break "same
+// seed, same output".
+struct Stopped : std::runtime_error {
+  Stopped(const std::string& what, bool time_limit, int replications_done)
+      : std::runtime_error(what), time_limit(time_limit), replications_done(replications_done) {}
+  bool time_limit;        // false: *Options::stop was set
+  int replications_done;  // replications finished for every queue
+};
+
+// The work budget (issue 9): a run simulates about replications × forecast calls
+// calls, at several million calls per second and thread. Callers refuse runs above
+// this many simulated calls unless the user raises the limit (a few minutes on
+// one thread; 1e9 calls in one interval × 30 replications would take hours).
+inline constexpr double kDefaultMaxSimulatedCalls = 1e9;
+
+// replications × the forecast calls of every queue and interval of `plan`.
+double simulated_calls(const Plan& plan, int replications);
 
 // A mean over replications with its confidence interval (Options::confidence). NaN when undefined
 // (lo/hi need at least 2 replications in which the quantity is defined).
@@ -79,6 +105,7 @@ struct QueueResult {
 };
 
 struct Result {
+  int threads_refused = 0;  // worker threads the system would not start (ulimit -u); the rest did the work
   int replications = 0;
   std::uint64_t seed = 0;
   double confidence = 0.95;

@@ -6,7 +6,8 @@
 # instance's break class (none 10 s, fixed 15 s, windows and two breaks 30 s).
 # `cpu` is user + system seconds: on a shared machine the wall time overstates what
 # the run needs. Then the targets per class: worst and median gap.
-# FAMILY=name1,name2 runs only those instances.
+# FAMILY=name1,name2 runs only those instances; STAFFPLAN=path runs that binary
+# instead of build/staffplan.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=$(mktemp -d)
@@ -19,7 +20,7 @@ printf '%-18s %-6s %8s %12s %12s %8s %7s %7s %8s  %s\n' instance breaks columns 
 while IFS=$'\t' read -r name breaks columns limit; do
   [[ -f $dir/$name.yaml ]] || continue
   status=0
-  /usr/bin/time -f "%e %M %U %S" -o "$dir/time" build/staffplan plan "$dir/$name.yaml" -q \
+  /usr/bin/time -f "%e %M %U %S" -o "$dir/time" "${STAFFPLAN:-build/staffplan}" plan "$dir/$name.yaml" -q \
     --time-limit "$limit" -f json -o "$dir/$name.json" 2> "$dir/err" || status=$?
   read -r wall kb user sys < <(tail -1 "$dir/time")
   cpu=$(python3 -c "print(f'{$user + $sys:.1f}s')")

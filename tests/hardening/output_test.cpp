@@ -3,6 +3,9 @@
 // a message. Devices are written in place; regular files by temp file + rename.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 #include <filesystem>
 #include <string>
@@ -107,6 +110,92 @@ TEST_F(Output, MissingFolderAndDirectoryTargetAreExitThree) {
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_EQ(run.err, "staffplan: error: cannot write " + dir + ": it is a directory\n");
   EXPECT_TRUE(listing(dir).empty());
+}
+
+}  // namespace
+
+// ---- issue 9: -o edge cases ---------------------------------------------------------
+
+namespace {
+
+std::string base_plan_copy(const std::string& folder) {
+  const std::string path = folder + "/plan.yaml";
+  write_file(path, read_file(source_path("tests/data/hostile/base.yaml")));
+  return path;
+}
+
+TEST_F(Output, ReplacingKeepsOwnerAndMode) {
+  if (::geteuid() != 0) GTEST_SKIP() << "giving a file to another owner needs root";
+  const std::string target = dir + "/owned.csv";
+  write_file(target, "old");
+  ASSERT_EQ(::chown(target.c_str(), 65534, 65534), 0);  // nobody:nogroup
+  ASSERT_EQ(::chmod(target.c_str(), 0604), 0);
+  const auto run = run_staffplan(with(good_run, {"-f", "csv", "-o", target}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(read_file(target).rfind("start,queue,", 0), 0u);
+  struct stat info {};
+  ASSERT_EQ(::stat(target.c_str(), &info), 0);
+  EXPECT_EQ(info.st_uid, 65534u);
+  EXPECT_EQ(info.st_gid, 65534u);
+  EXPECT_EQ(info.st_mode & 07777, 0604u);
+  EXPECT_EQ(listing(dir), std::vector<std::string>{"owned.csv"});
+}
+
+TEST_F(Output, OutputOntoThePlanFileIsRefusedWhateverThePath) {
+  const std::string plan = base_plan_copy(dir);
+  const std::string original = read_file(plan);
+  fs::create_hard_link(plan, dir + "/hard.yaml");
+  fs::create_symlink(plan, dir + "/soft.yaml");
+  for (const std::string& out : {plan, dir + "/./plan.yaml", dir + "/hard.yaml", dir + "/soft.yaml"}) {
+    SCOPED_TRACE(out);
+    const auto run = run_staffplan({"require", plan, "-f", "csv", "-o", out});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(run.err, "staffplan: error: -o " + out + ": that is the input file " + plan +
+                           "; refusing to overwrite an input (write the result to another file)\n");
+    EXPECT_EQ(read_file(plan), original);
+  }
+  // The plan command refuses it before solving; simulate also protects its --plan JSON.
+  auto run = run_staffplan({"plan", plan, "-o", dir + "/hard.yaml"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  write_file(dir + "/staffing.json", "{}");
+  run = run_staffplan({"simulate", plan, "--plan", dir + "/staffing.json", "-o", dir + "/staffing.json"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_EQ(read_file(dir + "/staffing.json"), "{}");
+  EXPECT_EQ(read_file(plan), original);
+}
+
+TEST_F(Output, DanglingSymlinkIsWrittenThroughLikeTheShellDoes) {
+  fs::create_directory(dir + "/reports");
+  const std::string link = dir + "/latest.csv";
+  fs::create_symlink("reports/monday.csv", link);  // relative, target does not exist yet
+  const auto run = run_staffplan(with(good_run, {"-f", "csv", "-o", link}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::is_symlink(link)) << "the link was replaced by a regular file";
+  EXPECT_EQ(fs::read_symlink(link), fs::path("reports/monday.csv"));
+  EXPECT_EQ(read_file(dir + "/reports/monday.csv").rfind("start,queue,", 0), 0u);
+  EXPECT_EQ(listing(dir + "/reports"), std::vector<std::string>{"monday.csv"});
+}
+
+TEST_F(Output, ChainOfSymlinksIsFollowedToTheFile) {
+  write_file(dir + "/real.csv", "old");
+  fs::create_symlink("real.csv", dir + "/one.csv");
+  fs::create_symlink(dir + "/one.csv", dir + "/two.csv");
+  const auto run = run_staffplan(with(good_run, {"-f", "csv", "-o", dir + "/two.csv"}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::is_symlink(dir + "/one.csv"));
+  EXPECT_TRUE(fs::is_symlink(dir + "/two.csv"));
+  EXPECT_EQ(read_file(dir + "/real.csv").rfind("start,queue,", 0), 0u);
+}
+
+TEST_F(Output, FileNameOf250BytesWorks) {
+  // NAME_MAX is 255: ".NAME.XXXXXX" would be 258 bytes, so the temporary name is shorter.
+  const std::string name(246, 'r');
+  const std::string target = dir + "/" + name + ".csv";
+  const auto run = run_staffplan(with(good_run, {"-f", "csv", "-o", target}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(read_file(target).rfind("start,queue,", 0), 0u);
+  EXPECT_EQ(listing(dir), std::vector<std::string>{name + ".csv"});
 }
 
 }  // namespace

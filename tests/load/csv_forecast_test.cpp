@@ -74,9 +74,9 @@ TEST_F(CsvForecast, BadRowsNameTheCsvFileAndLine) {
       ElementsAre(csv + ":3:1: error: a second row for 2026-11-23T08:00",
                   csv + ":4:1: error: start: expected a timestamp like 2026-11-23T08:30 (optionally with an offset like "
                         "-05:00), got 'yesterday'",
-                  csv + ":5:1: error: calls must be in [0, 1000000000], got -1",
-                  csv + ":6:1: error: calls: expected a finite number, got 'many'",
-                  csv + ":7:1: error: aht_s must be in (0, inf), got 0",
+                  csv + ":5:18: error: calls must be in [0, 1000000000], got -1",
+                  csv + ":6:18: error: calls: expected a finite number, got 'many'",
+                  csv + ":7:20: error: aht_s must be in (0, inf), got 0",
                   csv + ":8:1: error: expected 3 fields, got 2",
                   csv + ":9:1: error: start: the time is not on the plan's 60m interval grid",
                   csv + ":10:1: error: start: the time is after the horizon (2026-11-23 for 1 day, America/New_York)"));

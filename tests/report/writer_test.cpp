@@ -12,6 +12,42 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(csv.str(), "a,b\r\nplain,\"with,comma\"\r\n\"say \"\"hi\"\"\",\r\n");
 }
 
+// SPEC §6, issue 9: text that a spreadsheet would run as a formula gets a leading '
+// (the OWASP "CSV injection" triggers = + - @ tab CR); numbers are left alone.
+TEST(Csv, NeutralisesFormulaTextButNotNumbers) {
+  CsvWriter csv({"cell"});
+  for (const char* cell : {"=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tq", "-cmd", "=1,2", "a=b"})
+    csv.add_row({cell});
+  EXPECT_EQ(csv.str(),
+            "cell\r\n"
+            "\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"  // the ' goes inside the RFC 4180 quotes
+            "'+1+1\r\n"
+            "'-2+3\r\n"
+            "'@SUM(A1)\r\n"
+            "'\tq\r\n"
+            "'-cmd\r\n"
+            "\"'=1,2\"\r\n"
+            "a=b\r\n");
+}
+
+TEST(Csv, CarriageReturnAtTheStartIsNeutralisedAndQuoted) {
+  CsvWriter csv({"cell"});
+  csv.add_row({"\r=1"});
+  EXPECT_EQ(csv.str(), "cell\r\n\"'\r=1\"\r\n");
+}
+
+TEST(Csv, NumbersStayAsTheyAre) {
+  CsvWriter csv({"n"});
+  for (const char* cell : {"-1", "-0.25", "+3", "-1e+06", "2.5E-3", "0", "-.5", "12.", "2026-11-23T08:00:00-05:00", ""})
+    csv.add_row({cell});
+  EXPECT_EQ(csv.str(), "n\r\n-1\r\n-0.25\r\n+3\r\n-1e+06\r\n2.5E-3\r\n0\r\n-.5\r\n12.\r\n"
+                       "2026-11-23T08:00:00-05:00\r\n\r\n");
+  // Not numbers, though they start like one: neutralised.
+  CsvWriter odd({"n"});
+  for (const char* cell : {"-", "-e5", "-1-1", "+inf", "-1e"}) odd.add_row({cell});
+  EXPECT_EQ(odd.str(), "n\r\n'-\r\n'-e5\r\n'-1-1\r\n'+inf\r\n'-1e\r\n");
+}
+
 TEST(Json, NestedDocument) {
   JsonWriter json;
   json.begin_object().key("name").value("x\"y").key("n").value(3).key("v").value(0.5);

@@ -87,7 +87,7 @@ TEST(StaffingJson, StartWithoutOffset) {
 TEST(StaffingJson, BadProductive) {
   EXPECT_EQ(error_of(R"({"intervals": [
   {"start": "2026-11-23T00:00:00-05:00", "queue": "a", "productive": -2}]})"),
-            "plan.json:2:70: error: productive must be a number >= 0, got '-2'");
+            "plan.json:2:70: error: productive must be a number from 0 to 1000000 (agents), got '-2'");
 }
 
 TEST(StaffingJson, MissingKey) {
@@ -129,7 +129,7 @@ TEST(StaffingJson, MissingFile) {
     load::load_staffing_json("/nonexistent/plan.json", two_queue_plan());
     FAIL() << "no error";
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "/nonexistent/plan.json: error: cannot open the plan JSON file");
+    EXPECT_STREQ(e.what(), "/nonexistent/plan.json: error: cannot open the plan JSON file: no such file");
   }
 }
 

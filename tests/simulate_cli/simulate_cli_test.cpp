@@ -129,7 +129,7 @@ TEST(SimulateCli, MissingPlanJsonIsBadInputAndLeavesOutputUntouched) {
   write_file(dir + "/out.csv", "previous\n");
   const auto run = run_staffplan({"simulate", one_day, "--plan", dir + "/none.json", "-o", dir + "/out.csv"});
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err, dir + "/none.json: error: cannot open the plan JSON file\n");
+  EXPECT_EQ(run.err, dir + "/none.json: error: cannot open the plan JSON file: no such file\n");
   EXPECT_EQ(read_file(dir + "/out.csv"), "previous\n");
 }
 

@@ -73,6 +73,14 @@ def many_start_times():
 
 CSV_PLAN = replace(f"volumes: {VOLUMES}", "csv: {csv}")
 
+
+def staffing_json(hour8_productive):
+    # The JSON `plan -f json` writes, reduced to what `simulate --plan` reads, for BASE.
+    rows = [f'{{"start": "2026-11-23T{h:02}:00:00+00:00", "queue": "q", "productive": '
+            f'{hour8_productive if h == 8 else 2}}}' for h in range(24)]
+    return '{"intervals": [\n' + ",\n".join(rows) + "\n]}\n"
+
+
 FILES = {
     # YAML that attacks the parser
     "deep-nesting-block.yaml": nested_block(2000),
@@ -143,6 +151,13 @@ FILES = {
     "csv-crlf-bom.yaml": CSV_PLAN.replace("{csv}", "crlf-bom.csv"),
     "csv-outside-horizon.yaml": CSV_PLAN.replace("{csv}", "outside-horizon.csv"),
     "csv-quoted-newline.yaml": CSV_PLAN.replace("{csv}", "quoted-newline.csv"),
+    # Hostile environments (issue 9): simulate --plan JSON, work budget, CSV formulas
+    "staffing-productive-int-max.json": staffing_json("2147483647"),
+    "staffing-productive-hex.json": staffing_json("0x10"),
+    "staffing-alias.json": '{"rows": &r [], "intervals": *r}\n',
+    "billion-calls.yaml": replace(f"volumes: {VOLUMES}", "volumes: " + VOLUMES.replace("10, 20", "1000000000, 20", 1)),
+    "formula-names.yaml": replace("      - name: day\n", '      - name: "-day"\n', replace(
+        "  - name: s\n", '  - name: "@site"\n', replace("  - name: q\n", '  - name: "=HYPERLINK(\\"http://evil\\")"\n'))),
     # Names and other plan text: valid UTF-8 without control characters
     "name-escape.yaml": replace("  - name: q\n", '  - name: "q\\e[2J\\e[31mred"\n'),
     "name-nul-escape.yaml": replace("name: hostile base", 'name: "hostile\\0base"'),
