@@ -35,6 +35,12 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 // links, keeping an existing file's owner and mode).
 void emit(const CommonOptions& options, const std::string& text);
 
+// --chart FILE.svg (require, plan, simulate): the flag; its checks before any work
+// (not "-", not the -o file, not the plan file); writing the SVG like -o.
+void add_chart_option(CLI::App& command, std::string& chart_file);
+void check_chart_option(const CommonOptions& options, const std::string& chart_file, const std::string& plan_file);
+void write_chart(const CommonOptions& options, const std::string& chart_file, const std::string& svg);
+
 // Writes an incomplete result (an interrupted plan, exit 1) without replacing
 // options.output (SPEC §6): to stdout, to FILE when FILE is a device or FIFO, else
 // to "FILE.interrupted". Returns the name written ("" for stdout).

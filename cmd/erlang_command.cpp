@@ -1,12 +1,14 @@
 // `staffplan erlang`: the one-interval calculator (SPEC §1). Parses its flags with the
 // shared unit parsers, checks their ranges, and calls queueing::required_agents (or
-// queueing::evaluate with --agents). Every bad value is an InputError naming the flag
+// queueing::evaluate with --agents N or a range A..B), or, with --trunks, sizes
+// lines with Erlang B. Every bad value is an InputError naming the flag
 // and the text given (exit 2).
 #include <fmt/format.h>
 
 #include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli.hpp"
 #include "model/errors.hpp"
@@ -24,7 +26,20 @@ namespace {
 struct ErlangFlags {
   CommonOptions common;
   std::string calls, aht, interval = "30m", sl, within, asa, max_occupancy, shrinkage = "0", model = "erlang_c",
-                             patience, max_abandon, agents;
+                             patience, max_abandon, agents, blocking;
+  bool trunks = false;
+};
+
+// A what-if range prints one row per level; more rows than this is a typo, not a curve.
+constexpr long long kMaxRangeRows = 10000;
+// Erlang B trunk sizing targets this blocking unless --blocking is given (the
+// "P.01" grade of service of the classic trunk tables).
+constexpr double kDefaultBlocking = 0.01;
+
+// --agents N, or a range "A..B" (also "A-B"): the staffing levels to evaluate.
+struct Levels {
+  int first = 0, last = 0;
+  bool range = false;
 };
 
 [[noreturn]] void bad(const std::string& message) {
@@ -85,8 +100,64 @@ double fraction(const char* flag, const std::string& text, bool low_open, bool h
   return value;
 }
 
+Levels parse_levels(const char* flag, const std::string& text) {
+  std::size_t split = text.find("..");
+  std::size_t skip = 2;
+  if (split == std::string::npos && text.find('-', 1) != std::string::npos) {
+    split = text.find('-', 1);
+    skip = 1;
+  }
+  if (split == std::string::npos) {
+    const int n = parse(flag, text, units::parse_count);
+    return {n, n, false};
+  }
+  const std::string a = text.substr(0, split), b = text.substr(split + skip);
+  if (a.empty() || b.empty())
+    bad(fmt::format("{}: a range needs both ends, like 40..60, got '{}'", flag, text));
+  const Levels levels{parse(flag, a, units::parse_count), parse(flag, b, units::parse_count), true};
+  if (levels.first > levels.last)
+    bad(fmt::format("{}: the range must go upwards, like 40..60, got '{}'", flag, text));
+  if (static_cast<long long>(levels.last) - levels.first + 1 > kMaxRangeRows)
+    bad(fmt::format("{}: a range prints one row per level, at most {}; got {} levels in '{}'", flag, kMaxRangeRows,
+                    static_cast<long long>(levels.last) - levels.first + 1, text));
+  return levels;
+}
+
+// --trunks: Erlang B line sizing. Only calls, aht and interval describe the load;
+// the queue goals and the queueing model do not apply (blocked calls are lost).
+int run_trunks(const ErlangFlags& f, const CLI::App& command) {
+  const auto given = [&](const char* name) { return command.count(name) > 0; };
+  for (const char* flag : {"--sl", "--within", "--asa", "--max-occupancy", "--model", "--patience", "--max-abandon",
+                           "--shrinkage"})
+    if (given(flag))
+      bad(fmt::format("{} does not apply to --trunks (Erlang B: blocked calls are lost, nobody waits)", flag));
+  queueing::Load load;
+  load.calls = parse("--calls", f.calls, units::parse_number);
+  if (load.calls < 0) bad(fmt::format("--calls: must be 0 or more, got '{}'", f.calls));
+  load.aht_s = positive_duration("--aht", f.aht);
+  load.interval_s = positive_duration("--interval", f.interval);
+  std::vector<report::TrunkRow> rows;
+  std::optional<double> target;
+  bool range = false;
+  if (given("--agents")) {
+    if (given("--blocking")) bad("--blocking is a target for the search; with --agents the lines are given");
+    const Levels levels = parse_levels("--agents", f.agents);
+    range = levels.range;
+    for (int n = levels.first; n <= levels.last; ++n)
+      rows.push_back({n, queueing::blocking_probability(n, load.erlangs())});
+  } else {
+    target = given("--blocking") ? fraction("--blocking", f.blocking, true, false) : kDefaultBlocking;
+    const int lines = queueing::lines_for_blocking(load.erlangs(), *target);
+    rows.push_back({lines, queueing::blocking_probability(lines, load.erlangs())});
+  }
+  emit(f.common, report::render_trunks(load, rows, target, range, f.common.parsed_format()));
+  return ExitCode::ok;
+}
+
 int run(const ErlangFlags& f, const CLI::App& command) {
   const auto given = [&](const char* name) { return command.count(name) > 0; };
+  if (f.trunks) return run_trunks(f, command);
+  if (given("--blocking")) bad("--blocking needs --trunks (Erlang B line sizing)");
 
   queueing::Load load;
   if (f.model == "erlang_a")
@@ -120,7 +191,18 @@ int run(const ErlangFlags& f, const CLI::App& command) {
 
   queueing::Metrics metrics;
   if (given("--agents")) {
-    metrics = queueing::evaluate(load, parse("--agents", f.agents, units::parse_count), goals.answer_within_s);
+    const Levels levels = parse_levels("--agents", f.agents);
+    if (levels.range) {
+      std::vector<queueing::Metrics> rows;
+      std::vector<int> scheduled;
+      for (int n = levels.first; n <= levels.last; ++n) {
+        rows.push_back(queueing::evaluate(load, n, goals.answer_within_s));
+        scheduled.push_back(queueing::scheduled_agents(n, shrinkage));
+      }
+      emit(f.common, report::render_erlang_range(load, rows, scheduled, f.common.parsed_format()));
+      return ExitCode::ok;
+    }
+    metrics = queueing::evaluate(load, levels.first, goals.answer_within_s);
   } else {
     if (!goals.service_level && !goals.asa_s && !goals.max_abandon)
       bad("give at least one goal (--sl, --asa or --max-abandon), or --agents N to evaluate a staffing");
@@ -150,7 +232,13 @@ void add_erlang_command(CLI::App& app, Action& action) {
   command->add_option("--model", flags->model, "erlang_c or erlang_a")->type_name("MODEL")->capture_default_str();
   command->add_option("--patience", flags->patience, "erlang_a: mean time before a caller hangs up")->type_name("DURATION");
   command->add_option("--max-abandon", flags->max_abandon, "erlang_a goal: share of callers hanging up at most this")->type_name("FRACTION");
-  command->add_option("--agents", flags->agents, "Evaluate this many agents instead of searching")->type_name("N");
+  command->add_option("--agents", flags->agents,
+                      "Evaluate this many agents instead of searching; a range A..B prints one row per level")
+      ->type_name("N|A..B");
+  command->add_flag("--trunks,--lines", flags->trunks,
+                    "Erlang B trunk sizing: the fewest lines for --blocking (with --agents: the lines to evaluate)");
+  command->add_option("--blocking", flags->blocking, "--trunks target: share of calls blocked at most this (default 1%)")
+      ->type_name("FRACTION");
   command->callback([flags, command, &action] { action = [flags, command] { return run(*flags, *command); }; });
 }
 

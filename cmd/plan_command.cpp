@@ -26,6 +26,7 @@ struct PlanOptions {
   std::string time_limit = "60s";
   std::string gap = "0.1%";
   int threads = 1;
+  std::string chart_file;        // --chart
 };
 
 [[noreturn]] void bad_flag(const std::string& flag, const std::string& what) {
@@ -82,6 +83,7 @@ void show_progress(const optimize::Progress& p) {
 int run_plan(const PlanOptions& o) {
   optimize::SolveOptions solve = solve_options(o);
   refuse_output_onto_inputs(o.common, {o.plan_file});
+  check_chart_option(o.common, o.chart_file, o.plan_file);
   std::vector<Diagnostic> warnings;
   const Plan plan = load::load_plan(o.plan_file, &warnings);
   for (const auto& w : warnings) warn(o.common, w.to_string());
@@ -115,6 +117,9 @@ int run_plan(const PlanOptions& o) {
     return ExitCode::no_result;
   }
   emit(o.common, text);
+  // Only a complete plan is charted (like -o: an interrupted run leaves FILE untouched).
+  if (!o.chart_file.empty())
+    write_chart(o.common, o.chart_file, report::chart_schedule(plan, requirement, schedule));
   return ExitCode::ok;
 }
 
@@ -136,6 +141,7 @@ void add_plan_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   command->add_option("--threads", options->threads, "Solver threads (1 is deterministic)")->type_name("N")
       ->capture_default_str();
+  add_chart_option(*command, options->chart_file);
   command->callback([&action, options] { action = [options] { return run_plan(*options); }; });
 }
 

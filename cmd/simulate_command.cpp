@@ -34,6 +34,7 @@ struct SimulateFlags {
   std::string aht_cv;          // empty = the queues' own
   bool strict = false;
   std::string view = "intervals";
+  std::string chart_file;      // --chart
   std::string time_limit;      // empty = none
   std::string max_calls;       // empty = simulate::kDefaultMaxSimulatedCalls
 };
@@ -159,6 +160,7 @@ int run_simulate(const SimulateFlags& flags) {
   if (flags.plan_path == "-" && flags.staffing_json == "-")
     bad_flag("--plan", "standard input (-) already carries the plan file; give the plan JSON as a file");
   refuse_output_onto_inputs(flags.common, {flags.plan_path, flags.staffing_json});
+  check_chart_option(flags.common, flags.chart_file, flags.plan_path);
   std::vector<Diagnostic> warnings;
   const Plan plan = load::load_plan(flags.plan_path, &warnings);
   for (const auto& w : warnings) warn(flags.common, w.to_string());
@@ -194,6 +196,7 @@ int run_simulate(const SimulateFlags& flags) {
   const auto view = flags.view == "summary" ? report::SimulationView::summary
                                             : report::SimulationView::intervals;
   emit(flags.common, report::render_simulation(plan, result, flags.common.parsed_format(), view));
+  if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(plan, result));
   if (flags.strict) check_goals(plan, result);
   return ExitCode::ok;
 }
@@ -229,6 +232,7 @@ void add_simulate_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"intervals", "summary"}))
       ->capture_default_str();
   add_common_options(*command, flags->common);
+  add_chart_option(*command, flags->chart_file);
   command->callback([&action, flags] { action = [flags] { return run_simulate(*flags); }; });
 }
 

@@ -142,8 +142,13 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
       return static_cast<int>(fields[field].data() - line.data()) + 1;
     };
     if (fields.size() != columns) {
-      bad(line_number, 1, fmt::format("expected {} fields, got {}{}", columns, fields.size(),
-                                      field_count_hint(line, columns, fields.size())));
+      // Point at the number a decimal comma split, else the first extra field, else
+      // the end of the line where a field is missing.
+      const std::string hint = field_count_hint(line, columns, fields.size());
+      const int column = fields.size() < columns ? static_cast<int>(line.size()) + 1
+                         : hint.empty()          ? column_of(columns)
+                                                 : column_of(columns - 1);
+      bad(line_number, column, fmt::format("expected {} fields, got {}{}", columns, fields.size(), hint));
       continue;
     }
     std::size_t q = 0;
@@ -251,8 +256,8 @@ std::optional<std::vector<int>> read_shared_csv_forecast(const std::string& csv_
     const std::string guess = suggest(name, names);
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    error = guess.empty() ? fmt::format("unknown queue '{}' (the plan's queues: {})", name, known)
-                          : fmt::format("unknown queue '{}'; did you mean '{}'?", name, guess);
+    error = guess.empty() ? fmt::format("unknown queue '{}' (the plan's queues: {})", quote_excerpt(name), known)
+                          : fmt::format("unknown queue '{}'; did you mean '{}'?", quote_excerpt(name), guess);
     return std::nullopt;
   };
   if (!read_rows(csv_path, where, what, Layout{true}, queues, queue_of, first_line, horizon, zone, diagnostics))

@@ -75,4 +75,15 @@ double erlang_b(int agents, double erlangs) {
   return b;
 }
 
+double blocking_probability(int lines, double erlangs) {
+  // Up to this many lines the O(n) recursion is cheap (microseconds) and exact.
+  constexpr int kRecursionLines = 10000;
+  detail::require_agents(lines);
+  detail::require_finite_non_negative("erlangs", erlangs);
+  if (erlangs == 0) return lines == 0 ? 1 : 0;
+  if (lines <= kRecursionLines) return erlang_b(lines, erlangs);
+  // 1/B - 1 = Q(n, a) / (a^n e^-a / n!), carried in logarithms.
+  return 1 / (1 + std::exp(detail::log_inverse_blocking_minus_one(lines, erlangs)));
+}
+
 }  // namespace staffplan::queueing

@@ -58,6 +58,15 @@ struct Goals {
 // Erlang B blocking probability B(n, a); stable recursion, exact for large n.
 double erlang_b(int agents, double erlangs);
 
+// Erlang B at any size: the recursion up to 10 000 lines, beyond that the
+// O(1) incomplete-gamma closed form (same accuracy, see erlang_b.cpp).
+double blocking_probability(int lines, double erlangs);
+
+// Erlang B trunk sizing: the smallest number of lines N >= 0 with
+// B(N, erlangs) <= max_blocking (blocked calls are lost, not queued). Throws
+// InvalidParameter for max_blocking outside (0, 1] and UnreachableGoal past 2^30 lines.
+int lines_for_blocking(double erlangs, double max_blocking);
+
 // Erlang C probability of waiting C(n, a); 1 when n <= a.
 double erlang_c(int agents, double erlangs);
 

@@ -205,6 +205,19 @@ Metrics required_agents(const Load& load, const Goals& goals) {
   return m;
 }
 
+int lines_for_blocking(double erlangs, double max_blocking) {
+  detail::require_finite_non_negative("erlangs", erlangs);
+  if (!(max_blocking > 0 && max_blocking <= 1))
+    throw InvalidParameter(fmt::format("blocking must be in (0, 1], got {}", max_blocking));
+  // B(0) = 1 and B falls strictly with every line added, so the lines that meet
+  // the target are [N*, inf): bracket from 0 in square-root steps and bisect.
+  if (erlangs == 0 || max_blocking >= 1) return 0;
+  if (erlangs > static_cast<double>(kMaxAgents))
+    throw UnreachableGoal(fmt::format("an offered load of {:.1f} Erlangs needs more than {} lines", erlangs, kMaxAgents));
+  return gallop_and_bisect(0, sqrt_step(erlangs),
+                           [&](int n) { return blocking_probability(n, erlangs) <= max_blocking; });
+}
+
 int scheduled_agents(int agents, double shrinkage) {
   detail::require_agents(agents);
   if (!(shrinkage >= 0 && shrinkage < 1))

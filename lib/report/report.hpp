@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/plan.hpp"
 #include "optimize/optimize.hpp"
@@ -20,6 +21,22 @@ enum class PlanView { shifts, intervals, summary };
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
                           int scheduled, Format format);
 
+// `staffplan erlang --agents A..B`: the what-if curve, one row per staffing level.
+// CSV rows are exactly the rows separate `--agents N` runs print; JSON is
+// {"rows": [...]} with each row the object a separate run prints.
+std::string render_erlang_range(const queueing::Load& load, const std::vector<queueing::Metrics>& rows,
+                                const std::vector<int>& scheduled, Format format);
+
+// `staffplan erlang --trunks`: Erlang B line sizing (blocked calls are lost, not
+// queued). One row, or one per line count for a range; `max_blocking` is the
+// target when the lines were searched for it.
+struct TrunkRow {
+  int lines = 0;
+  double blocking = 0;
+};
+std::string render_trunks(const queueing::Load& load, const std::vector<TrunkRow>& rows,
+                          std::optional<double> max_blocking, bool range, Format format);
+
 // `staffplan require`: per interval and queue, plus totals in the table view.
 std::string render_requirement(const Plan& plan, const require::Requirement& requirement,
                                Format format);
@@ -33,5 +50,13 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
 enum class SimulationView { intervals, summary };
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
                               SimulationView view = SimulationView::intervals);
+
+// `--chart FILE.svg` (chart.cpp): a self-contained SVG, one panel per queue over the
+// horizon; every plotted series is also in data-* attributes with the numbers the
+// text reports print.
+std::string chart_requirement(const Plan& plan, const require::Requirement& requirement);
+std::string chart_schedule(const Plan& plan, const require::Requirement& requirement,
+                           const optimize::Schedule& schedule);
+std::string chart_simulation(const Plan& plan, const simulate::Result& result);
 
 }  // namespace staffplan::report

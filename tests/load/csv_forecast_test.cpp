@@ -77,7 +77,7 @@ TEST_F(CsvForecast, BadRowsNameTheCsvFileAndLine) {
                   csv + ":5:18: error: calls must be in [0, 1000000000], got -1",
                   csv + ":6:18: error: calls: expected a finite number, got 'many'",
                   csv + ":7:20: error: aht_s must be in (0, inf), got 0",
-                  csv + ":8:1: error: expected 3 fields, got 2",
+                  csv + ":8:19: error: expected 3 fields, got 2",
                   csv + ":9:1: error: start: the time is not on the plan's 60m interval grid",
                   csv + ":10:1: error: start: the time is after the horizon (2026-11-23 for 1 day, America/New_York)"));
 }

@@ -53,6 +53,11 @@ TEST_F(CsvHostile, DecimalCommaNamesTheProbableCause) {
                                          kEuropean))));
   EXPECT_THAT(errors("start,calls,aht_s\n2026-11-23T08:00,1,200,180\n"),
               ElementsAre(HasSubstr("expected 3 fields, got 4; a number with ','")));
+  // The error points at the number that was split (column 18), or at the first extra
+  // field (column 21), or at the end of a short line (column 17).
+  EXPECT_THAT(errors("start,calls\n2026-11-23T08:00,\"10,5\"\n"), ElementsAre(HasSubstr("/f.csv:2:18: error:")));
+  EXPECT_THAT(errors("start,calls\n2026-11-23T08:00,10,note\n"), ElementsAre(HasSubstr("/f.csv:2:21: error:")));
+  EXPECT_THAT(errors("start,calls\n2026-11-23T08:00\n"), ElementsAre(HasSubstr("/f.csv:2:17: error: expected 2 fields, got 1")));
   // Too many fields that are not numbers: no guess.
   EXPECT_THAT(errors("start,calls\n2026-11-23T08:00,10,note\n"), ElementsAre(EndsWith("expected 2 fields, got 3")));
 }

@@ -101,7 +101,7 @@ TEST_F(SharedCsv, BadFieldsNameTheirColumn) {
                           csv() + ":3:28: error: aht_s must be in (0, inf), got 0",
                           csv() + ":5:1: error: a second row for queue 'spanish' at 2026-11-23T08:00",
                           csv() + ":6:1: error: start: the time is after the horizon (2026-11-23 for 1 day, UTC)",
-                          csv() + ":7:1: error: expected 4 fields, got 2"));
+                          csv() + ":7:25: error: expected 4 fields, got 2"));
 }
 
 TEST_F(SharedCsv, AQueueGivenTwiceOrNotAtAllIsAnError) {
