@@ -12,6 +12,7 @@
 
 #include "cli.hpp"
 #include "model/errors.hpp"
+#include "model/plan.hpp"
 #include "queueing/queueing.hpp"
 #include "report/report.hpp"
 #include "units/units.hpp"
@@ -19,9 +20,8 @@
 namespace staffplan::cli {
 namespace {
 
-// Service level is reported at this threshold when --within is not given (the
-// industry's "80/20" convention); with --sl, --within is required instead.
-constexpr double kDefaultWithinS = 20;
+// Service level is measured at kDefaultAnswerWithinS (20 s, as everywhere) when
+// --within is not given, for --sl as for the reported metrics.
 
 struct ErlangFlags {
   CommonOptions common;
@@ -181,11 +181,9 @@ int run(const ErlangFlags& f, const CLI::App& command) {
   }
 
   queueing::Goals goals;
-  if (given("--sl")) {
-    goals.service_level = fraction("--sl", f.sl, true, false);
-    if (!given("--within")) bad("--sl needs --within, the answer time it applies to (e.g. --within 20s)");
-  }
-  goals.answer_within_s = given("--within") ? parse("--within", f.within, units::parse_duration) : kDefaultWithinS;
+  if (given("--sl")) goals.service_level = fraction("--sl", f.sl, true, false);
+  goals.answer_within_s =
+      given("--within") ? parse("--within", f.within, units::parse_duration) : kDefaultAnswerWithinS;
   if (given("--asa")) goals.asa_s = positive_duration("--asa", f.asa);
   if (given("--max-occupancy")) goals.max_occupancy = fraction("--max-occupancy", f.max_occupancy, true, false);
   if (given("--max-abandon")) goals.max_abandon = fraction("--max-abandon", f.max_abandon, false, true);
@@ -207,7 +205,7 @@ int run(const ErlangFlags& f, const CLI::App& command) {
     metrics = queueing::evaluate(load, levels.first, goals.answer_within_s);
   } else {
     if (!goals.service_level && !goals.asa_s && !goals.max_abandon)
-      bad("give at least one goal (--sl with --within, --asa or --max-abandon), or --agents N to evaluate a staffing");
+      bad("give at least one goal (--sl, --asa or --max-abandon), or --agents N to evaluate a staffing");
     metrics = queueing::required_agents(load, goals);
   }
   const int scheduled = queueing::scheduled_agents(metrics.agents, shrinkage);

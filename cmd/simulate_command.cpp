@@ -110,19 +110,38 @@ Staffing staffing_for(const Plan& plan, const SimulateFlags& flags) {
   return optimize::productive_staffing(plan, schedule);
 }
 
-// --strict: a queue misses its goal when even the upper confidence bound of its
-// simulated service level is below it (with one replication: the mean).
+// --strict: a queue misses a goal only when even the favourable end of the 95 %
+// confidence interval misses it (with one replication: the mean): service level
+// (upper bound below the goal), ASA and abandonment (erlang_a; lower bound above
+// the goal). Every goal the queue has is checked.
 void check_goals(const Plan& plan, const simulate::Result& result) {
   std::string missed;
+  const auto add = [&](const std::string& text) { missed += (missed.empty() ? "" : "; ") + text; };
+  const auto upper = [](const simulate::Estimate& e) { return std::isnan(e.hi) ? e.mean : e.hi; };
+  const auto lower = [](const simulate::Estimate& e) { return std::isnan(e.lo) ? e.mean : e.lo; };
   for (const auto& q : result.queues) {
-    if (!q.goal_service_level) continue;
-    const auto& sl = q.simulated.service_level;
-    const double upper = std::isnan(sl.hi) ? sl.mean : sl.hi;
-    if (std::isnan(upper) || upper >= *q.goal_service_level) continue;
-    if (!missed.empty()) missed += "; ";
-    missed += fmt::format("queue '{}' service level {:.1f}% (upper bound {:.1f}%) is below its goal {:.1f}%",
-                          plan.queues[static_cast<std::size_t>(q.queue)].name, 100 * sl.mean, 100 * upper,
-                          100 * *q.goal_service_level);
+    const Queue& queue = plan.queues[static_cast<std::size_t>(q.queue)];
+    if (q.goal_service_level) {
+      const auto& sl = q.simulated.service_level;
+      const double best = upper(sl);
+      if (!std::isnan(best) && best < *q.goal_service_level)
+        add(fmt::format("queue '{}' service level {:.1f}% (upper bound {:.1f}%) is below its goal {:.1f}%",
+                        queue.name, 100 * sl.mean, 100 * best, 100 * *q.goal_service_level));
+    }
+    if (const auto& goal = queue.goal.asa_s) {
+      const auto& asa = q.simulated.asa_s;
+      const double best = lower(asa);
+      if (!std::isnan(best) && best > *goal)
+        add(fmt::format("queue '{}' ASA {:.1f} s (lower bound {:.1f} s) is above its goal {:.1f} s", queue.name,
+                        asa.mean, best, *goal));
+    }
+    if (const auto& goal = queue.goal.max_abandon; goal && plan.model == QueueModel::erlang_a) {
+      const auto& abandon = q.simulated.p_abandon;
+      const double best = lower(abandon);
+      if (!std::isnan(best) && best > *goal)
+        add(fmt::format("queue '{}' abandonment {:.1f}% (lower bound {:.1f}%) is above its goal {:.1f}%",
+                        queue.name, 100 * abandon.mean, 100 * best, 100 * *goal));
+    }
   }
   if (!missed.empty()) throw NoResultError(fmt::format("--strict: {}", missed));
 }
@@ -208,7 +227,7 @@ void add_simulate_command(CLI::App& app, Action& action) {
                       "default 1e9)")
       ->type_name("N");
   command->add_flag("--strict", flags->strict,
-                    "Exit 1 when a queue's simulated service level is surely below its goal");
+                    "Exit 1 when a queue surely misses a goal (service level, ASA, abandonment)");
   command->add_option("--view", flags->view, "CSV rows: intervals or summary (json carries both)")
       ->check(CLI::IsMember({"intervals", "summary"}))
       ->capture_default_str();

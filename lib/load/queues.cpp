@@ -27,11 +27,9 @@ void check_goal(const Goal& goal, QueueModel model, const Node& where, const std
                                   (model == QueueModel::erlang_a && written("max_abandon"));
   const bool abandon_goal = model == QueueModel::erlang_a && goal.max_abandon;
   if (!goal.service_level && !goal.asa_s && !abandon_goal && !goal_given_but_bad)
-    diagnostics.error(where, fmt::format("{} has no goal: set service_level (with answer_within) or asa{} in "
+    diagnostics.error(where, fmt::format("{} has no goal: set service_level or asa{} in "
                                          "the plan's goal or the queue's",
                                          path, model == QueueModel::erlang_a ? " or max_abandon" : ""));
-  if (goal.service_level && !goal.answer_within_s && !written("answer_within"))
-    diagnostics.error(where, fmt::format("{}: service_level needs answer_within (e.g. answer_within: 20s)", path));
   // SPEC §11: the floor belongs to a day or week goal and cannot ask more than it.
   if (goal.interval_floor && goal.measured() == MeasuredOver::interval)
     diagnostics.error(goal.interval_floor_pos,

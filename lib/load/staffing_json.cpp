@@ -159,9 +159,9 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
       problems.add(row, fmt::format("interval {} of queue '{}' appears twice", *start_text, *name));
       continue;
     }
-    // floor(productive): only whole agents answer calls. The tolerance absorbs
-    // the rounding of the written value (e.g. 6.9999999 written for 7).
-    cell = static_cast<int>(std::floor(*agents + 1e-6));
+    // Only whole agents answer calls: the same whole_agents() as `plan` (the JSON
+    // carries productive at full precision, so both see the same number).
+    cell = whole_agents(*agents);
   }
   problems.throw_if_any();
 

@@ -21,6 +21,11 @@ struct SourcePos {
 
 enum class QueueModel { erlang_c, erlang_a };
 
+// The service-level threshold when a goal has no answer_within: 20 s, the
+// industry's "80/20" convention. One default for every command (erlang, require,
+// plan, simulate), so every service level printed is measured at a stated threshold.
+inline constexpr double kDefaultAnswerWithinS = 20;
+
 // What the service_level goal is measured over (SPEC §11): each interval
 // (version 1), or call-weighted over each plan-clock day or each 7-day week from
 // `start`, with `interval_floor` kept in every interval.
@@ -30,10 +35,13 @@ enum class MeasuredOver { interval, day, week };
 // over it. At least one of service_level / asa_s / max_abandon is set.
 struct Goal {
   std::optional<double> service_level;    // fraction in (0, 1]
-  std::optional<double> answer_within_s;  // required with service_level
+  std::optional<double> answer_within_s;  // unset: kDefaultAnswerWithinS
   std::optional<double> asa_s;
   std::optional<double> max_occupancy;    // fraction in (0, 1]
   std::optional<double> max_abandon;      // fraction in [0, 1); erlang_a only
+
+  double answer_within() const { return answer_within_s.value_or(kDefaultAnswerWithinS); }
+
   std::optional<MeasuredOver> measured_over;  // unset = interval
   std::optional<double> interval_floor;       // fraction in [0, 1]; day/week only
   SourcePos measured_over_pos, interval_floor_pos;  // where they were written, for errors

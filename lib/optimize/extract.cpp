@@ -94,9 +94,12 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       cov.required = requirement.queues[q].intervals[i].agents;
       cov.present = present[cell(q, i)];
       cov.productive = productive[cell(q, i)];
-      cov.shortfall = std::max(0.0, cov.required - cov.productive);
-      if (cov.shortfall < noise) cov.shortfall = 0;
-      schedule.shortfall_cost += cov.shortfall * penalty_per_agent_interval;
+      cov.agents = whole_agents(cov.productive);
+      cov.shortfall = std::max(0, cov.required - cov.agents);
+      // The penalty is the objective's: charged on the productive-agent shortfall
+      // the solver sees (u), which can be a fraction of an agent.
+      const double missing = std::max(0.0, cov.required - cov.productive);
+      if (missing >= noise) schedule.shortfall_cost += missing * penalty_per_agent_interval;
       schedule.coverage.push_back(cov);
     }
   schedule.cost = schedule.paid_cost + schedule.shortfall_cost;

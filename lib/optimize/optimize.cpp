@@ -239,7 +239,7 @@ Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {
   Staffing staffing;
   staffing.agents.assign(plan.queues.size(), std::vector<int>(plan.horizon.count, 0));
   for (const IntervalCoverage& c : schedule.coverage)
-    staffing.agents[c.queue][c.interval] = static_cast<int>(std::floor(c.productive + 1e-9));
+    staffing.agents[c.queue][c.interval] = c.agents;
   return staffing;
 }
 

@@ -51,7 +51,8 @@ struct IntervalCoverage {
   double present = 0;       // agents on shift for the queue, not on break (a break
                             // covering part of an interval counts that part)
   double productive = 0;    // sum of (1 - shrinkage) * present over sites
-  double shortfall = 0;     // max(0, required - productive)
+  int agents = 0;           // whole_agents(productive): what the service metrics see
+  double shortfall = 0;     // max(0, required - agents): whole agents, as the metrics
 };
 
 // Productive agents one group gives one queue in one interval (SPEC §7).
@@ -89,7 +90,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
 // sites lack the seats (as `plan` without --allow-shortfall does).
 void check_before_solve(const Plan& plan, const require::Requirement& requirement);
 
-// floor(productive) per queue and interval, for the simulation.
+// whole_agents(productive) per queue and interval, for the simulation.
 Staffing productive_staffing(const Plan& plan, const Schedule& schedule);
 
 }  // namespace staffplan::optimize

@@ -33,11 +33,18 @@ constexpr int kLinearSteps = 64;
 // SPEC's 100 000 (10 million calls in 30 min, 3.3 million agents, still works); a
 // search passing it reports UnreachableGoal instead of running on.
 constexpr long long kMaxAgents = 1LL << 30;
+// An occupancy within this much of the cap meets it: A / N is a quotient of
+// rounded numbers (306 calls × 180 s / 1800 s = 30.6 Erlangs; 30.6 / 36 computes
+// as 0.8500000000000001), so an exact tie must not cost one more agent. Far below
+// any cap anyone writes (0.01 % steps) and far above the double's round-off.
+constexpr double kOccupancyTolerance = 1e-12;
+
+bool within_cap(double occupancy, double cap) { return occupancy <= cap + kOccupancyTolerance; }
 
 bool meets(const Metrics& m, const Goals& goals) {
   if (goals.service_level && !(m.service_level >= *goals.service_level)) return false;
   if (goals.asa_s && !(m.asa_s <= *goals.asa_s)) return false;
-  if (goals.max_occupancy && !(m.occupancy <= *goals.max_occupancy)) return false;
+  if (goals.max_occupancy && !within_cap(m.occupancy, *goals.max_occupancy)) return false;
   if (goals.max_abandon && !(m.p_abandon <= *goals.max_abandon)) return false;
   return true;
 }
@@ -80,12 +87,12 @@ int gallop_and_bisect(int lo, int step, const std::function<bool(int)>& feasible
 
 int sqrt_step(double a) { return std::max(1, static_cast<int>(std::ceil(std::sqrt(a)))); }
 
-// Smallest n with a / n <= cap (exact in floating point), for cap > 0.
+// Smallest n with a / n <= cap (up to kOccupancyTolerance), for cap > 0.
 long long occupancy_bound(double a, double cap) {
   double n = std::ceil(a / cap);
   if (n > kMaxAgents) too_many_agents();
-  while (n > 1 && a / (n - 1) <= cap) --n;
-  while (a / n > cap) ++n;
+  while (n > 1 && within_cap(a / (n - 1), cap)) --n;
+  while (!within_cap(a / n, cap)) ++n;
   return static_cast<long long>(n);
 }
 

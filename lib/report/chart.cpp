@@ -153,7 +153,7 @@ std::string chart_simulation(const Plan& plan, const simulate::Result& result) {
   const std::size_t count = static_cast<std::size_t>(plan.horizon.count);
   for (std::size_t q = 0; q < plan.queues.size(); ++q) {
     const simulate::QueueResult* summary = q < result.queues.size() ? &result.queues[q] : nullptr;
-    const double within = summary ? summary->answer_within_s : simulate::kDefaultAnswerWithinS;
+    const double within = summary ? summary->answer_within_s : kDefaultAnswerWithinS;
     Panel p = make_panel(plan.queues[q].name, fmt::format("answered within {}", units::format_duration(within)));
     p.percent = true;
     Series band = make_series("service_level_band", fmt::format("{}% confidence band", level), kSimulated, SeriesKind::band);

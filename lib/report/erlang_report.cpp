@@ -72,6 +72,7 @@ void json_object(JsonWriter& w, const queueing::Load& load, const queueing::Metr
   w.key("agents").value(m.agents);
   w.key("scheduled").value(scheduled);
   w.key("service_level").value(m.service_level);
+  w.key("answer_within_s").value(m.answer_within_s);
   w.key("asa_s").value(m.asa_s);  // null when unbounded (unstable Erlang C)
   w.key("occupancy").value(m.occupancy);
   w.key("p_wait").value(m.p_wait);

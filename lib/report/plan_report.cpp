@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,23 +99,25 @@ ShiftRow shift_row(const Plan& plan, const std::vector<std::vector<AgentGroup>>&
                   std::move(queues)};
 }
 
-// Queueing metrics of one interval at floor(productive) agents.
+// Queueing metrics of one interval at its whole productive agents (c.agents, the
+// same whole_agents() that `simulate` uses).
 struct IntervalRow {
   const IntervalCoverage* c;
   std::string start, queue;
   double calls;
   queueing::Metrics m;
+  bool erlang_a;
 };
 
 IntervalRow interval_row(const Plan& plan, const IntervalCoverage& c) {
   const Horizon& h = plan.horizon;
   const auto load = require::load_of(plan, c.queue, c.interval);
   const auto goals = require::goals_of(plan, c.queue);
-  const int agents = static_cast<int>(std::floor(c.productive + 1e-9));
   const std::int64_t t = h.interval_start_utc(c.interval);
   return IntervalRow{&c, iso_timestamp(t, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[c.interval]),
                      plan.queues[c.queue].name, load.calls,
-                     queueing::evaluate(load, agents, goals.answer_within_s)};
+                     queueing::evaluate(load, c.agents, goals.answer_within_s),
+                     plan.model == QueueModel::erlang_a};
 }
 
 struct SiteTotal {
@@ -139,7 +142,9 @@ struct Totals {
   long long agents = 0;
   double paid_hours = 0;
   double service_level = 1;   // call-weighted over every queue and interval
-  double shortfall_agent_hours = 0;
+  double p_abandon = 0;       // call-weighted, erlang_a only
+  std::optional<double> answer_within_s;  // threshold of service_level; none when queues differ
+  double shortfall_agent_hours = 0;        // whole agents short × hours
 };
 
 Totals totals(const Plan& plan, const std::vector<std::vector<AgentGroup>>& groups, const Schedule& s,
@@ -167,13 +172,22 @@ Totals totals(const Plan& plan, const std::vector<std::vector<AgentGroup>>& grou
     t.agents += a.agents;
     t.paid_hours += a.agents * a.paid_hours;
   }
-  double calls = 0, answered = 0;
+  double calls = 0, answered = 0, abandoned = 0;
   for (const IntervalRow& r : intervals) {
     calls += r.calls;
     answered += r.calls * r.m.service_level;
+    abandoned += r.calls * r.m.p_abandon;
     t.shortfall_agent_hours += r.c->shortfall * plan.horizon.interval_s / 3600.0;
   }
-  if (calls > 0) t.service_level = answered / calls;
+  if (calls > 0) {
+    t.service_level = answered / calls;
+    t.p_abandon = abandoned / calls;
+  }
+  for (std::size_t q = 0; q < plan.queues.size(); ++q) {
+    const double within = plan.queues[q].goal.answer_within();
+    if (q == 0) t.answer_within_s = within;
+    else if (t.answer_within_s && *t.answer_within_s != within) t.answer_within_s.reset();
+  }
   return t;
 }
 
@@ -196,8 +210,9 @@ std::string shortfall_lines(const Plan& plan, const std::vector<IntervalRow>& in
   std::string out;
   for (const IntervalRow& r : intervals)
     if (r.c->shortfall > 0)
-      out += fmt::format("  {} {}: {} of {} productive agents short\n", r.start, r.queue,
-                         fixed(r.c->shortfall, 2), r.c->required);
+      out += fmt::format("  {} {}: {} of {} agents short ({} productive; service evaluated at {})\n",
+                         r.start, r.queue, fixed(r.c->shortfall, 0), r.c->required,
+                         fixed(r.c->productive, 2), r.c->agents);
   if (!out.empty()) out = "shortfalls (queue, interval):\n" + out;
   (void)plan;
   return out;
@@ -258,16 +273,42 @@ std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<
 
 // ---- intervals view -------------------------------------------------------
 
-const std::vector<std::string> interval_header = {
-    "start", "queue", "calls", "required", "present", "productive", "shortfall",
-    "service_level", "asa_s", "occupancy"};
+// `shortfall` counts whole agents (required − whole productive agents), the staffing
+// the metrics are evaluated at. Erlang A plans add `p_abandon`.
+std::vector<std::string> interval_header(bool erlang_a) {
+  std::vector<std::string> h = {"start", "queue", "calls", "required", "present", "productive", "shortfall",
+                                "service_level", "asa_s", "occupancy"};
+  if (erlang_a) h.push_back("p_abandon");
+  return h;
+}
 
 std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
   const IntervalCoverage& c = *r.c;
   const std::string asa = std::isfinite(r.m.asa_s) ? fixed(r.m.asa_s, 1) : (for_table ? "inf" : "");
-  return {r.start, r.queue, fixed(r.calls, 1), fmt::format("{}", c.required),
-          fixed(c.present, 2), fixed(c.productive, 2), fixed(c.shortfall, 2),
-          fixed(r.m.service_level, 4), asa, fixed(r.m.occupancy, 4)};
+  std::vector<std::string> cells = {r.start, r.queue, fixed(r.calls, 1), fmt::format("{}", c.required),
+                                    fixed(c.present, 2), fixed(c.productive, 2), fixed(c.shortfall, 0),
+                                    fixed(r.m.service_level, 4), asa, fixed(r.m.occupancy, 4)};
+  if (r.erlang_a) cells.push_back(fixed(r.m.p_abandon, 4));
+  return cells;
+}
+
+// JSON interval row: the CSV cells, with `present` and `productive` at full
+// precision (`simulate --plan` reads productive back: whole_agents() of the same
+// double gives the same agents), plus the service level's threshold.
+void write_interval_json(JsonWriter& j, const IntervalRow& r) {
+  const std::vector<std::string> header = interval_header(r.erlang_a);
+  const std::vector<std::string> cells = interval_cells(r, false);
+  j.begin_object();
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    j.key(header[k]);
+    if (k < 2) j.value(cells[k]);
+    else if (header[k] == "present") j.value(r.c->present);
+    else if (header[k] == "productive") j.value(r.c->productive);
+    else if (cells[k].empty()) j.null();
+    else j.value(std::stod(cells[k]));
+    if (header[k] == "service_level") j.key("answer_within_s").value(r.m.answer_within_s);
+  }
+  j.end_object();
 }
 
 // ---- summary view ---------------------------------------------------------
@@ -275,7 +316,7 @@ std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
 const std::vector<std::string> summary_header = {"site", "agents", "paid_hours", "cost",
                                                   "service_level", "status", "lower_bound", "gap"};
 
-void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t) {
+void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool erlang_a) {
   j.begin_object();
   j.key("status").value(status_name(s.status));
   j.key("cost").value(tidy(s.cost, 6));
@@ -287,6 +328,10 @@ void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t) {
   j.key("paid_hours").value(tidy(t.paid_hours, 6));
   j.key("shortfall_agent_hours").value(tidy(t.shortfall_agent_hours, 6));
   j.key("service_level").value(tidy(t.service_level, 6));
+  j.key("answer_within_s").value(t.answer_within_s);
+  j.key("p_abandon");
+  if (erlang_a) j.value(tidy(t.p_abandon, 6));
+  else j.null();
   j.key("solve_seconds").value(tidy(s.solve_seconds, 1));
   j.key("sites").begin_array();
   for (const SiteTotal& st : t.sites) {
@@ -366,12 +411,13 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   });
   const Totals t = totals(plan, groups, schedule, intervals);
   const auto allocation = allocation_rows(plan, groups, schedule);
+  const bool erlang_a = plan.model == QueueModel::erlang_a;
 
   if (format == Format::json) {
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, schedule, t);
+    write_summary_json(j, schedule, t, erlang_a);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {
@@ -393,7 +439,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     for (const auto& row : allocation) write_cells_json(j, allocation_header, row, 4);
     j.end_array();
     j.key("intervals").begin_array();
-    for (const IntervalRow& r : intervals) write_cells_json(j, interval_header, interval_cells(r, false), 2);
+    for (const IntervalRow& r : intervals) write_interval_json(j, r);
     j.end_array();
     j.end_object();
     return j.str();
@@ -419,35 +465,50 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     }
     case PlanView::intervals: {
       if (format == Format::csv) {
-        CsvWriter csv(interval_header);
+        CsvWriter csv(interval_header(erlang_a));
         for (const IntervalRow& r : intervals) csv.add_row(interval_cells(r, false));
         return csv.str();
       }
       using A = Table::Align;
-      Table table({"start", "queue", "calls", "required", "present", "productive", "shortfall",
-                   "SL", "ASA s", "occupancy"},
-                  {A::left, A::left, A::right, A::right, A::right, A::right, A::right, A::right,
-                   A::right, A::right});
+      std::vector<std::string> heads = {"start", "queue", "calls", "required", "present", "productive",
+                                        "shortfall", "SL", "ASA s", "occupancy"};
+      std::vector<A> aligns = {A::left,  A::left,  A::right, A::right, A::right,
+                               A::right, A::right, A::right, A::right, A::right};
+      if (erlang_a) {
+        heads.push_back("abandon");
+        aligns.push_back(A::right);
+      }
+      Table table(heads, aligns);
       for (const IntervalRow& r : intervals) table.add_row(interval_cells(r, true));
       return table.str();
     }
     case PlanView::summary: {
       if (format == Format::csv) {
-        CsvWriter csv(summary_header);
+        // Erlang A adds the call-weighted abandonment after the service level.
+        std::vector<std::string> header = summary_header;
+        if (erlang_a) header.insert(header.begin() + 5, "p_abandon");
+        CsvWriter csv(header);
+        auto add_total_row = [&](std::vector<std::string> row) {
+          if (erlang_a) row.insert(row.begin() + 5, "");
+          csv.add_row(row);
+        };
         for (std::size_t k = 0; k < t.sites.size(); ++k) {
           const SiteTotal& st = t.sites[k];
-          csv.add_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2),
-                       fixed(st.cost, 2), "", "", "", ""});
+          add_total_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2),
+                         fixed(st.cost, 2), "", "", "", ""});
           // Groups as "site/group" rows when the plan declares groups.
           if (grouped)
             for (const GroupTotal& g : t.groups)
               if (g.site == static_cast<int>(k))
-                csv.add_row({st.name + "/" + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2),
-                             fixed(g.cost, 2), "", "", "", ""});
+                add_total_row({st.name + "/" + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2),
+                               fixed(g.cost, 2), "", "", "", ""});
         }
-        csv.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
-                     fixed(schedule.paid_cost, 2), fixed(t.service_level, 4), status_name(schedule.status),
-                     fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)});
+        std::vector<std::string> total = {"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
+                                          fixed(schedule.paid_cost, 2), fixed(t.service_level, 4),
+                                          status_name(schedule.status), fixed(schedule.lower_bound, 2),
+                                          fixed(schedule.gap, 6)};
+        if (erlang_a) total.insert(total.begin() + 5, fixed(t.p_abandon, 4));
+        csv.add_row(total);
         return csv.str();
       }
       using A = Table::Align;
@@ -466,6 +527,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                      fixed(schedule.paid_cost, 2)});
       std::string out = table.str() + "\n";
       out += fmt::format("service level (call-weighted): {}\n", percent(t.service_level));
+      if (erlang_a) out += fmt::format("abandonment (call-weighted): {}\n", percent(t.p_abandon));
       if (schedule.shortfall_cost > 0)
         out += fmt::format("shortfall: {} agent-hours, penalty {}\n", fixed(t.shortfall_agent_hours, 2),
                            fixed(schedule.shortfall_cost, 2));

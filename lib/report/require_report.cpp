@@ -33,16 +33,17 @@ struct Totals {
   double calls = 0;
   double agent_hours = 0;       // required productive agents x hours
   double scheduled_hours = 0;   // after shrinkage
-  int peak_agents = 0;
+  int peak_agents = 0;          // most agents needed at once (summed over the queues counted)
   double answered_in_time = 0;  // calls x service level, for the call-weighted SL
 
+  // Adds one queue's interval; the peak is noted separately, per interval (note_peak).
   void add(const IntervalRequirement& r, double hours) {
     calls += r.calls;
     agent_hours += r.agents * hours;
     scheduled_hours += r.scheduled * hours;
-    peak_agents = std::max(peak_agents, r.agents);
     answered_in_time += r.calls * r.service_level;
   }
+  void note_peak(int agents_at_once) { peak_agents = std::max(peak_agents, agents_at_once); }
   double service_level() const { return calls > 0 ? answered_in_time / calls : 1.0; }
 };
 
@@ -60,12 +61,17 @@ Summary summarize(const Plan& plan, const require::Requirement& requirement) {
   for (int i = 0; i < plan.horizon.count; ++i) {
     auto& day = s.per_day[day_of(plan, i)];
     day.resize(queues);
+    int at_once = 0;  // every queue's agents in this interval: they are needed at the same time
     for (std::size_t q = 0; q < queues; ++q) {
       const auto& r = requirement.queues[q].intervals[static_cast<std::size_t>(i)];
       s.per_queue[q].add(r, hours);
+      s.per_queue[q].note_peak(r.agents);
       day[q].add(r, hours);
+      day[q].note_peak(r.agents);
       s.overall.add(r, hours);
+      at_once += r.agents;
     }
+    s.overall.note_peak(at_once);
   }
   return s;
 }
@@ -135,12 +141,25 @@ std::string render_table(const Plan& plan, const require::Requirement& requireme
   return out;
 }
 
-void json_totals(JsonWriter& json, const Totals& t) {
+// The threshold every queue's service level is measured at; none when queues differ.
+std::optional<double> common_answer_within(const Plan& plan) {
+  std::optional<double> common;
+  for (const Queue& q : plan.queues) {
+    if (common && *common != q.goal.answer_within()) return std::nullopt;
+    common = q.goal.answer_within();
+  }
+  return common;
+}
+
+// `answer_within_s`: the threshold of `service_level` (null for totals over queues
+// measured at different thresholds).
+void json_totals(JsonWriter& json, const Totals& t, std::optional<double> answer_within_s) {
   json.key("calls").value(t.calls);
   json.key("agent_hours").value(t.agent_hours);
   json.key("scheduled_hours").value(t.scheduled_hours);
   json.key("peak_agents").value(t.peak_agents);
   json.key("service_level").value(t.service_level());
+  json.key("answer_within_s").value(answer_within_s);
 }
 
 std::string render_json(const Plan& plan, const require::Requirement& requirement) {
@@ -157,12 +176,12 @@ std::string render_json(const Plan& plan, const require::Requirement& requiremen
   json.key("model").value(plan.model == QueueModel::erlang_a ? "erlang_a" : "erlang_c");
   json.key("shrinkage").value(plan.shrinkage);
   json.key("totals").begin_object();
-  json_totals(json, s.overall);
+  json_totals(json, s.overall, common_answer_within(plan));
   json.end_object();
   json.key("queues").begin_array();
   for (std::size_t q = 0; q < plan.queues.size(); ++q) {
     json.begin_object().key("name").value(plan.queues[q].name);
-    json_totals(json, s.per_queue[q]);
+    json_totals(json, s.per_queue[q], plan.queues[q].goal.answer_within());
     json.end_object();
   }
   json.end_array();
@@ -170,7 +189,7 @@ std::string render_json(const Plan& plan, const require::Requirement& requiremen
   for (const auto& [date, per_queue] : s.per_day)
     for (std::size_t q = 0; q < plan.queues.size(); ++q) {
       json.begin_object().key("date").value(date).key("queue").value(plan.queues[q].name);
-      json_totals(json, per_queue[q]);
+      json_totals(json, per_queue[q], plan.queues[q].goal.answer_within());
       json.end_object();
     }
   json.end_array();
@@ -183,7 +202,9 @@ std::string render_json(const Plan& plan, const require::Requirement& requiremen
       json.key("start").value(start).key("queue").value(plan.queues[q].name);
       json.key("calls").value(r.calls).key("aht_s").value(r.aht_s).key("erlangs").value(r.erlangs);
       json.key("agents").value(r.agents).key("scheduled").value(r.scheduled);
-      json.key("service_level").value(r.service_level).key("asa_s").value(r.asa_s);
+      json.key("service_level").value(r.service_level);
+      json.key("answer_within_s").value(plan.queues[q].goal.answer_within());
+      json.key("asa_s").value(r.asa_s);
       json.key("occupancy").value(r.occupancy).key("p_wait").value(r.p_wait);
       json.key("p_abandon").value(r.p_abandon);
       json.end_object();

@@ -63,7 +63,7 @@ queueing::Goals goals_of(const Plan& plan, int queue) {
   const Goal& g = plan.queues[static_cast<std::size_t>(queue)].goal;
   queueing::Goals goals;
   goals.service_level = g.service_level;
-  goals.answer_within_s = g.answer_within_s.value_or(0);
+  goals.answer_within_s = g.answer_within();
   goals.asa_s = g.asa_s;
   goals.max_occupancy = g.max_occupancy;
   if (plan.model == QueueModel::erlang_a) goals.max_abandon = g.max_abandon;

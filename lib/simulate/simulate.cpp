@@ -37,7 +37,7 @@ void check(const Plan& plan, const Staffing& staffing, const Options& options) {
 }
 
 double answer_within(const Queue& queue) {
-  return queue.goal.answer_within_s.value_or(kDefaultAnswerWithinS);
+  return queue.goal.answer_within();
 }
 
 QueueInput input_of(const Plan& plan, const Staffing& staffing, int q, const Options& options) {

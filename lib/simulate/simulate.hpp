@@ -23,8 +23,6 @@
 
 namespace staffplan::simulate {
 
-// Service-level threshold used when a queue's goal has no answer_within.
-inline constexpr double kDefaultAnswerWithinS = 20;
 
 struct Options {
   int replications = 30;

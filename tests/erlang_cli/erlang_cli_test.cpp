@@ -85,7 +85,7 @@ TEST(ErlangCli, JsonHasExactlyTheSpecFields) {
   std::string keys;
   for (std::size_t at = j.find("\n  \""); at != std::string::npos; at = j.find("\n  \"", at + 1))
     keys += j.substr(at + 4, j.find('"', at + 4) - at - 4) + " ";
-  EXPECT_EQ(keys, "model calls aht_s interval_s erlangs agents scheduled service_level asa_s occupancy p_wait p_abandon ");
+  EXPECT_EQ(keys, "model calls aht_s interval_s erlangs agents scheduled service_level answer_within_s asa_s occupancy p_wait p_abandon ");
   EXPECT_EQ(json_text(j, "model"), "\"erlang_c\"");
   EXPECT_EQ(json_text(j, "agents"), "14");
   EXPECT_EQ(json_text(j, "scheduled"), "20");
@@ -191,9 +191,7 @@ TEST(ErlangCli, FractionsOutOfRangeNameTheFlagAndValue) {
 
 TEST(ErlangCli, InconsistentFlagsAreExplained) {
   expect_bad({"erlang", "--calls", "10", "--aht", "3m"},
-             "give at least one goal (--sl with --within, --asa or --max-abandon), or --agents N to evaluate a staffing");
-  expect_bad({"erlang", "--calls", "10", "--aht", "3m", "--sl", "80%"},
-             "--sl needs --within, the answer time it applies to (e.g. --within 20s)");
+             "give at least one goal (--sl, --asa or --max-abandon), or --agents N to evaluate a staffing");
   expect_bad({"erlang", "--calls", "10", "--aht", "3m", "--asa", "20s", "--model", "erlang_b"},
              "--model: expected erlang_c or erlang_a, got 'erlang_b'");
   expect_bad({"erlang", "--calls", "10", "--aht", "3m", "--asa", "20s", "--model", "erlang_a"},

@@ -49,7 +49,7 @@ TEST(PlanCli, IntervalsCsvHasTheSpecColumns) {
   std::size_t lines = 0;
   for (char c : run.out) lines += c == '\n';
   EXPECT_EQ(lines, 50u);
-  EXPECT_NE(run.out.find("2026-10-31T09:00:00-04:00,english,10.0,2,2.00,2.00,0.00,0.9154,"),
+  EXPECT_NE(run.out.find("2026-10-31T09:00:00-04:00,english,10.0,2,2.00,2.00,0,0.9154,"),
             std::string::npos);
 }
 
@@ -104,7 +104,7 @@ TEST(PlanCli, AllowShortfallListsTheShortfall) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("shortfall: 3.00 agent-hours, penalty 600.00"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("status optimal, cost 1080.00"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("  2026-11-23T03:00:00-05:00 english: 3.00 of 3 productive agents short"),
+  EXPECT_NE(run.out.find("  2026-11-23T03:00:00-05:00 english: 3 of 3 agents short (0.00 productive; service evaluated at 0)"),
             std::string::npos)
       << run.out;
 }

@@ -32,7 +32,7 @@ TEST(ValidateCli, PrintsEveryErrorOnStderrAndExits2) {
   EXPECT_EQ(run.err, plan + ":2:11: error: unknown time zone 'Mars/Olympus' (expected an IANA name like "
                             "America/New_York)\n" +
                          plan + ":4:7: error: days must be from 1 to 3660, got 0\n" +
-                         plan + ":7:5: error: queues[q] has no goal: set service_level (with answer_within) or asa "
+                         plan + ":7:5: error: queues[q] has no goal: set service_level or asa "
                                 "in the plan's goal or the queue's\n");
   std::filesystem::remove_all(dir);
 }
