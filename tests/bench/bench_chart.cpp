@@ -121,3 +121,4 @@ void BM_ChartSimulateYear(benchmark::State& state) {
 BENCHMARK(BM_ChartSimulateYear)->Arg(3)->Arg(10)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+BENCHMARK_MAIN();
