@@ -50,9 +50,13 @@ class Bytes {
   }
 
  private:
-  void append(const void* p, std::size_t n) { data_.append(static_cast<const char*>(p), n); }
+  // An empty vector's data() may be null, which memcpy and append must not see.
+  void append(const void* p, std::size_t n) {
+    if (n > 0) data_.append(static_cast<const char*>(p), n);
+  }
   void read(void* p, std::size_t n) {
     if (pos_ + n > data_.size()) throw std::out_of_range("truncated solver phase result");
+    if (n == 0) return;
     std::memcpy(p, data_.data() + pos_, n);
     pos_ += n;
   }
