@@ -44,6 +44,13 @@ void read_shared_forecast(const MapReader& top, Plan& plan, const PlanClock& clo
 
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
 
+// The top-level `work` list (SPEC §10, work.cpp), after read_queues and before
+// read_sites (whose `queues` may name work): each work's days and their windows on
+// the plan's intervals.
+void read_work(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
+// After read_sites: every work with hours to place is taken by some group.
+void check_work_taken(const Plan& plan, Diagnostics& diagnostics);
+
 // Every concrete start of `shift` at `site` inside the horizon (see Shift::starts);
 // records an error (and stops) at the first start off the plan's interval grid.
 void expand_shift_starts(const Horizon& horizon, const date::time_zone& site_zone, const Site& site,

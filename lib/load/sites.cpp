@@ -212,15 +212,23 @@ std::optional<Shift> read_shift(const Node& node, const std::string& site_path, 
   return shift;
 }
 
-std::vector<int> read_site_queues(const Node& node, const std::string& what, const Plan& plan,
-                                  Diagnostics& diagnostics) {
-  std::vector<int> indices;
+// The queues and deferrable work named in a `queues` list (SPEC §10: work is
+// listed like a queue), as indices into Plan::queues and Plan::work, ascending.
+struct Skills {
+  std::vector<int> queues;
+  std::vector<int> work;
+};
+
+Skills read_site_queues(const Node& node, const std::string& what, const Plan& plan, Diagnostics& diagnostics) {
+  Skills skills;
   if (!node.IsSequence() || node.size() == 0) {
     diagnostics.error(node, fmt::format("{} must be a list of queue names", what));
-    return indices;
+    return skills;
   }
   std::vector<std::string> names;
   for (const auto& q : plan.queues) names.push_back(q.name);
+  for (const auto& w : plan.work) names.push_back(w.name);
+  const int nq = static_cast<int>(plan.queues.size());
   for (const auto& entry : node) {
     const auto name = MapReader::scalar(entry, what, diagnostics);
     if (!name) continue;
@@ -234,13 +242,16 @@ std::vector<int> read_site_queues(const Node& node, const std::string& what, con
       continue;
     }
     const int index = static_cast<int>(it - names.begin());
-    if (std::find(indices.begin(), indices.end(), index) != indices.end())
-      diagnostics.error(entry, fmt::format("{}: queue '{}' is listed twice", what, *name));
+    std::vector<int>& into = index < nq ? skills.queues : skills.work;
+    const int k = index < nq ? index : index - nq;
+    if (std::find(into.begin(), into.end(), k) != into.end())
+      diagnostics.error(entry, fmt::format("{}: {} '{}' is listed twice", what, index < nq ? "queue" : "work", *name));
     else
-      indices.push_back(index);
+      into.push_back(k);
   }
-  std::sort(indices.begin(), indices.end());
-  return indices;
+  std::sort(skills.queues.begin(), skills.queues.end());
+  std::sort(skills.work.begin(), skills.work.end());
+  return skills;
 }
 
 // A site's `groups` (SPEC §7): each answers queues the site serves.
@@ -269,22 +280,28 @@ std::vector<AgentGroup> read_groups(const Node& list, const std::string& what, c
     } else if (queues.IsSequence() && queues.size() == 0) {
       diagnostics.error(queues, fmt::format("{} is empty: a group must answer at least one queue", g.field("queues")));
     } else {
-      group.queues = read_site_queues(queues, g.field("queues"), plan, diagnostics);
+      Skills skills = read_site_queues(queues, g.field("queues"), plan, diagnostics);
+      group.queues = std::move(skills.queues);
+      group.work = std::move(skills.work);
+      std::vector<std::string> served;
+      for (int sq : site.queues) served.push_back(plan.queues[sq].name);
+      for (int sw : site.work) served.push_back(plan.work[sw].name);
       for (std::size_t e = 0; e < queues.size(); ++e) {
         const auto name = queues[e].IsScalar() ? queues[e].Scalar() : std::string();
         for (int q : group.queues)
-          if (plan.queues[q].name == name && !std::binary_search(site.queues.begin(), site.queues.end(), q)) {
-            std::vector<std::string> served;
-            for (int sq : site.queues) served.push_back(plan.queues[sq].name);
+          if (plan.queues[q].name == name && !std::binary_search(site.queues.begin(), site.queues.end(), q))
             diagnostics.error(queues[e], fmt::format("{}: queue '{}' is not served by site {} (its queues: {})",
                                                       g.field("queues"), name, site.name, fmt::join(served, ", ")));
-          }
+        for (int w : group.work)
+          if (plan.work[w].name == name && !std::binary_search(site.work.begin(), site.work.end(), w))
+            diagnostics.error(queues[e], fmt::format("{}: work '{}' is not listed by site {} (its queues: {})",
+                                                      g.field("queues"), name, site.name, fmt::join(served, ", ")));
       }
     }
     group.hourly_cost = g.number("hourly_cost", {0, max_hourly_cost});
     group.max_agents = g.count("max_agents", 0, 1000000);
     if (diagnostics.error_count() == errors_before) groups.push_back(std::move(group));
-    else groups.push_back(AgentGroup{group.name, group.pos, {}, {}, {}});  // keeps shift names resolvable
+    else groups.push_back(AgentGroup{group.name, group.pos, {}, {}, {}, {}});  // keeps shift names resolvable
   }
   return groups;
 }
@@ -326,9 +343,13 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
     site.seats = s.count("seats", 1, 10000000);
     site.shrinkage = s.fraction("shrinkage", {0, 1, true, false}).value_or(plan.shrinkage);
     if (s.has("queues")) {
-      site.queues = read_site_queues(s.get("queues"), s.field("queues"), plan, diagnostics);
+      Skills skills = read_site_queues(s.get("queues"), s.field("queues"), plan, diagnostics);
+      site.queues = std::move(skills.queues);
+      site.work = std::move(skills.work);
     } else {
+      // Default: every queue and every work.
       for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) site.queues.push_back(q);
+      for (int w = 0; w < static_cast<int>(plan.work.size()); ++w) site.work.push_back(w);
     }
     if (s.has("groups")) site.groups = read_groups(s.get("groups"), s.field("groups"), plan, site, diagnostics);
     const std::vector<AgentGroup> groups = agent_groups(plan, site);

@@ -169,6 +169,7 @@ struct AgentGroup {
   std::vector<int> queues;               // indices into Plan::queues, ascending, not empty
   std::optional<double> hourly_cost;     // overrides the site's
   std::optional<int> max_agents;         // on shift at once (breaks included)
+  std::vector<int> work;                 // deferrable work it takes: indices into Plan::work, ascending
 };
 
 struct Site {
@@ -179,6 +180,7 @@ struct Site {
   std::optional<int> seats;      // agents on shift at once, breaks included
   double shrinkage = 0;          // site override or the plan's
   std::vector<int> queues;       // indices into Plan::queues, ascending
+  std::vector<int> work;         // deferrable work its `queues` lists: indices into Plan::work, ascending
   // Declared agent groups; empty = one group per queue (see agent_groups()).
   std::vector<AgentGroup> groups;
   std::vector<Shift> shifts;
@@ -193,6 +195,36 @@ struct Site {
   }
 };
 
+// Deferrable work (SPEC §10): agent time with no service level that must be done
+// inside each day's window. One WorkDay per work-local date of `days` whose window
+// lies wholly inside the horizon, already mapped to plan intervals.
+enum class WorkKind { outbound, backlog };
+
+struct WorkDay {
+  std::string local_date;            // work-local date the window starts, "YYYY-MM-DD"
+  std::int64_t from_utc = 0;         // the window, UTC seconds [from, to)
+  std::int64_t to_utc = 0;
+  // Plan intervals the window touches, ascending, with the share of each inside
+  // the window (1 unless a window edge falls inside the interval).
+  std::vector<std::pair<int, double>> intervals;
+};
+
+struct Work {
+  std::string name;
+  SourcePos pos;
+  WorkKind kind = WorkKind::outbound;
+  std::string timezone;              // IANA name of the window's clock (default: the plan's)
+  std::string window;                // as written, "09:00-20:00"
+  std::array<bool, 7> weekdays{};    // mon..sun, work-local date of the window start
+  // outbound
+  double records = 0, attempts_per_record = 1, contact_rate = 0;
+  double talk_s = 0, wrap_s = 0, no_contact_s = 0;
+  // backlog
+  double items = 0, handle_s = 0;
+  double hours_per_day = 0;          // productive agent-hours each day (the formula of SPEC §10)
+  std::vector<WorkDay> days;
+};
+
 struct Plan {
   std::string file;              // path the plan was read from (for messages)
   std::string name;
@@ -203,15 +235,24 @@ struct Plan {
   Goal goal;
   std::vector<Queue> queues;
   std::vector<Site> sites;
+  std::vector<Work> work;        // deferrable work (SPEC §10)
 };
 
 // The agent groups of a site: its declared `groups`, or (version-1 meaning) one
-// group per queue it serves, named after the queue and answering only it.
+// group per queue it serves, named after the queue and answering only it; then
+// one group per work its `queues` lists, named after the work and taking only it.
 inline std::vector<AgentGroup> agent_groups(const Plan& plan, const Site& site) {
   if (!site.groups.empty()) return site.groups;
   std::vector<AgentGroup> out;
-  for (int q : site.queues) out.push_back(AgentGroup{plan.queues[q].name, site.pos, {q}, {}, {}});
+  for (int q : site.queues) out.push_back(AgentGroup{plan.queues[q].name, site.pos, {q}, {}, {}, {}});
+  for (int w : site.work) out.push_back(AgentGroup{plan.work[w].name, site.pos, {}, {}, {}, {w}});
   return out;
+}
+
+// Whether a group's presence goes to its one queue whole: it answers one queue
+// and takes no deferrable work (the version-1 case).
+inline bool answers_one_queue_only(const AgentGroup& group) {
+  return group.queues.size() == 1 && group.work.empty();
 }
 
 // Whether a shift is open to group g (an index into agent_groups()).

@@ -11,6 +11,13 @@ namespace {
 // or a shortfall.
 constexpr double noise = 1e-9;
 
+// The ColumnSet agent group of a placement (site and per-site group index).
+int set_group(const ColumnSet& set, const WorkPlacement& p) {
+  for (int g = 0; g < static_cast<int>(set.agent_groups.size()); ++g)
+    if (set.agent_groups[g].site == p.site && set.agent_groups[g].index == p.group) return g;
+  return 0;
+}
+
 }  // namespace
 
 void extract(const Plan& plan, const require::Requirement& requirement, const ColumnSet& set,
@@ -33,13 +40,13 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
     for (Eigen::SparseMatrix<double>::InnerIterator it(set.present, c); it; ++it) {
       group_productive[it.row()] += agents * it.value() * share;
       // A one-queue group's presence is its queue's, exactly as counted in Cover.
-      if (g.group.queues.size() == 1) {
+      if (answers_one_queue_only(g.group)) {
         const std::size_t qi = cell(g.group.queues.front(), static_cast<int>(it.row()) - col.agent_group * count);
         present[qi] += agents * it.value();
         productive[qi] += agents * it.value() * share;
       }
     }
-    const int queue = g.group.queues.size() == 1 ? g.group.queues.front() : -1;
+    const int queue = answers_one_queue_only(g.group) ? g.group.queues.front() : -1;
     schedule.assignments.push_back(Assignment{col.site, g.index, queue, col.shift, col.start, col.break_start_s,
                                               agents, col.paid_hours, agents * col.cost});
     schedule.paid_cost += agents * col.cost;
@@ -60,6 +67,46 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
     const VarKey& k = model.var_key[y];
     alloc[acell(k.group, k.queue, k.interval)] = std::max(0.0, x[y]);
   }
+  // Work placement: what the solver's w says, read by key.
+  std::vector<double> on_work(cell(ng, 0), 0.0);
+  schedule.work.clear();
+  const double interval_h = plan.horizon.interval_s / 3600.0;
+  for (int w : model.vars_of(VarFamily::work)) {
+    const VarKey& k = model.var_key[w];
+    const double agents = std::max(0.0, x[w]);
+    if (agents <= noise) continue;
+    on_work[cell(k.group, k.interval)] += agents;
+    double share = 0;
+    for (const auto& [i, part] : plan.work[k.work].days[k.day].intervals)
+      if (i == k.interval) share = part;
+    const GroupRef& ref = set.agent_groups[k.group];
+    schedule.work.push_back(
+        WorkPlacement{k.work, k.day, k.interval, ref.site, ref.index, agents, agents * share * interval_h});
+  }
+  std::sort(schedule.work.begin(), schedule.work.end(), [](const WorkPlacement& a, const WorkPlacement& b) {
+    return std::tie(a.work, a.day, a.interval, a.site, a.group) < std::tie(b.work, b.day, b.interval, b.site, b.group);
+  });
+  // The solver may place more than a day's hours (idle capacity costs nothing more
+  // on work); every placement of such a day is scaled down so the day's hours are
+  // exactly its workload, and the agents freed count for calls again.
+  for (std::size_t k = 0; k < schedule.work.size();) {
+    std::size_t end = k;
+    double placed = 0;
+    while (end < schedule.work.size() && schedule.work[end].work == schedule.work[k].work &&
+           schedule.work[end].day == schedule.work[k].day)
+      placed += schedule.work[end++].hours;
+    const double needed = plan.work[schedule.work[k].work].hours_per_day;
+    if (placed > needed && placed > 0)
+      for (std::size_t p = k; p < end; ++p) {
+        WorkPlacement& wp = schedule.work[p];
+        on_work[cell(set_group(set, wp), wp.interval)] -= wp.agents * (1 - needed / placed);
+        wp.agents *= needed / placed;
+        wp.hours *= needed / placed;
+      }
+    k = end;
+  }
+  std::erase_if(schedule.work, [](const WorkPlacement& p) { return p.agents <= noise; });
+
   schedule.allocation.clear();
   for (int i = 0; i < count; ++i)
     for (int g = 0; g < ng; ++g) {
@@ -67,12 +114,13 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       const std::vector<int>& queues = ref.group.queues;
       const double total = group_productive[cell(g, i)];
       if (total <= noise) continue;
-      double given = 0;
+      double given = on_work[cell(g, i)];
       for (int q : queues) given += alloc[acell(g, q, i)];
-      const double spare = std::max(0.0, total - given) / static_cast<double>(queues.size());
+      const double spare = queues.empty() ? 0 : std::max(0.0, total - given) / static_cast<double>(queues.size());
       for (int q : queues) {
-        double agents = queues.size() == 1 ? total : alloc[acell(g, q, i)] + spare;
-        if (queues.size() > 1) {
+        const bool whole = answers_one_queue_only(ref.group);
+        double agents = whole ? total : alloc[acell(g, q, i)] + spare;
+        if (!whole) {
           const double share = 1 - plan.sites[ref.site].shrinkage;
           present[cell(q, i)] += share > 0 ? agents / share : 0;
           productive[cell(q, i)] += agents;

@@ -42,10 +42,12 @@ class Formulation {
     keep_cheapest_duplicates();
     add_agents();
     add_cover_rows();
+    add_work_rows();
     add_allocation();
     add_service_level();
     if (shortfall_penalty) add_shortfall(*shortfall_penalty);
     add_pool_rows();
+    add_work_pool_rows();
     add_seat_rows();
     add_start_limits();
     add_group_limits();
@@ -117,7 +119,7 @@ class Formulation {
       }
     add_increment_rows();
     for (int c = 0; c < num_columns(); ++c) {
-      if (var_of_[c] < 0 || group_of(c).queues.size() != 1) continue;
+      if (var_of_[c] < 0 || !answers_one_queue_only(group_of(c))) continue;
       const int q = group_of(c).queues.front();
       const int g = set_.columns[c].agent_group;
       for (ColIt it(set_.present, c); it; ++it)
@@ -202,24 +204,44 @@ class Formulation {
     }
   }
 
-  // Capacity(g, i) and y[g, q, i] for groups answering several queues, wherever the
-  // group is present and one of its queues needs agents.
+  // Work(w, d) for every day of deferrable work with hours to place, and for each
+  // interval the work days whose window it touches.
+  void add_work_rows() {
+    work_at_.assign(count_, {});
+    for (int w = 0; w < static_cast<int>(plan_.work.size()); ++w) {
+      const Work& work = plan_.work[w];
+      if (work.hours_per_day <= 0) continue;
+      for (int d = 0; d < static_cast<int>(work.days.size()); ++d) {
+        const int r = b_.add_row(RowKey{.family = RowFamily::work, .work = w, .day = d}, work.hours_per_day, infinity);
+        for (const auto& [i, share] : work.days[d].intervals) work_at_[i].push_back(WorkCell{w, d, share, r});
+      }
+    }
+  }
+
+  // Capacity(g, i) and y[g, q, i] for groups answering several queues, and w[g, ·, ·, i]
+  // for groups taking work, wherever the group is present and one of its queues
+  // needs agents or one of its work's windows is open.
   void add_allocation() {
     const int groups = static_cast<int>(set_.agent_groups.size());
+    const double interval_h = plan_.horizon.interval_s / 3600.0;
     std::vector<int> capacity_row(static_cast<std::size_t>(groups) * count_, -1);
     std::vector<bool> present(capacity_row.size(), false);
     for (int c = 0; c < num_columns(); ++c)
-      if (var_of_[c] >= 0 && group_of(c).queues.size() > 1)
+      if (var_of_[c] >= 0 && !answers_one_queue_only(group_of(c)))
         for (ColIt it(set_.present, c); it; ++it) present[it.row()] = true;
     for (int g = 0; g < groups; ++g) {
-      const std::vector<int>& queues = set_.agent_groups[g].group.queues;
-      if (queues.size() < 2) continue;
+      const AgentGroup& group = set_.agent_groups[g].group;
+      const std::vector<int>& queues = group.queues;
+      if (answers_one_queue_only(group)) continue;
+      const auto takes = [&](const WorkCell& wc) {
+        return std::binary_search(group.work.begin(), group.work.end(), wc.work);
+      };
       for (int i = 0; i < count_; ++i) {
         const std::size_t gi = static_cast<std::size_t>(g) * count_ + i;
         if (!present[gi]) continue;
         const bool needed = std::any_of(queues.begin(), queues.end(), [&](int q) {
           return cover_row_[cell(q, i)] >= 0 || increment_row_[cell(q, i)] >= 0;
-        });
+        }) || std::any_of(work_at_[i].begin(), work_at_[i].end(), takes);
         if (!needed) continue;
         const int r = b_.add_row(RowKey{.family = RowFamily::capacity, .group = g, .interval = i}, -infinity, 0);
         capacity_row[gi] = r;
@@ -230,10 +252,18 @@ class Formulation {
           add_cover_entry(q, i, y, 1.0);
           b_.add_entry(r, y, 1.0);
         }
+        for (const WorkCell& wc : work_at_[i]) {
+          if (!takes(wc)) continue;
+          const int w = b_.add_var(
+              VarKey{.family = VarFamily::work, .group = g, .interval = i, .work = wc.work, .day = wc.day}, 0,
+              infinity, 0, false);
+          b_.add_entry(wc.row, w, wc.share * interval_h);
+          b_.add_entry(r, w, 1.0);
+        }
       }
     }
     for (int c = 0; c < num_columns(); ++c) {
-      if (var_of_[c] < 0 || group_of(c).queues.size() < 2) continue;
+      if (var_of_[c] < 0 || answers_one_queue_only(group_of(c))) continue;
       for (ColIt it(set_.present, c); it; ++it)
         if (const int r = capacity_row[it.row()]; r >= 0)
           b_.add_entry(r, var_of_[c], -productive_share(c) * it.value());
@@ -275,7 +305,7 @@ class Formulation {
       // Shared groups present in i, as queue masks restricted to `needed`.
       std::vector<unsigned> shared;
       for (int g = 0; g < ng; ++g)
-        if (set_.agent_groups[g].group.queues.size() > 1 && group_present(columns_of[g], g, i) &&
+        if (!answers_one_queue_only(set_.agent_groups[g].group) && group_present(columns_of[g], g, i) &&
             (mask[g] & needed) != 0)
           shared.push_back(mask[g] & needed);
       if (shared.empty()) continue;
@@ -294,6 +324,56 @@ class Formulation {
         }
         for (int q = 0; q < nq; ++q)
           if ((S & (1u << q)) && shortfall_var_[cell(q, i)] >= 0) b_.add_entry(r, shortfall_var_[cell(q, i)], 1.0);
+      }
+    }
+  }
+
+  // WorkPool(w, d): the day's work and the calls that compete for the same agents,
+  // stated on the integer agents over the window. With G the groups doing w, S the
+  // queues any of them answers and U = G ∪ the groups answering a queue of S, in
+  // every interval i: Σ_U productive ≥ Σ_S required + Σ_G w[·,w,d,i]; weighted by
+  // share_i × interval hours and summed over the window, the Work row gives
+  //   Σ_{c ∈ U} (Σ_i share_i h · productive presence) x_c + Σ shortfall ≥ hours + Σ_i share_i h Σ_S required.
+  // Implied by Capacity, Cover and Work (the LP bound is the same), but CBC's cuts
+  // work on it.
+  void add_work_pool_rows() {
+    const int ng = static_cast<int>(set_.agent_groups.size());
+    const double interval_h = plan_.horizon.interval_s / 3600.0;
+    for (int w = 0; w < static_cast<int>(plan_.work.size()); ++w) {
+      const Work& work = plan_.work[w];
+      if (work.hours_per_day <= 0) continue;
+      std::vector<bool> in_u(ng, false), in_s(plan_.queues.size(), false);
+      for (int g = 0; g < ng; ++g) {
+        const AgentGroup& group = set_.agent_groups[g].group;
+        if (!std::binary_search(group.work.begin(), group.work.end(), w)) continue;
+        in_u[g] = true;
+        for (int q : group.queues) in_s[q] = true;
+      }
+      for (int g = 0; g < ng; ++g)
+        for (int q : set_.agent_groups[g].group.queues)
+          if (in_s[q]) in_u[g] = true;
+      for (int d = 0; d < static_cast<int>(work.days.size()); ++d) {
+        std::vector<double> share(count_, 0.0);
+        double needed = work.hours_per_day;
+        for (const auto& [i, part] : work.days[d].intervals) {
+          share[i] = part;
+          for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q)
+            if (in_s[q]) needed += part * interval_h * std::max(0, req_.queues[q].intervals[i].agents);
+        }
+        std::map<int, double> coef;
+        for (int c = 0; c < num_columns(); ++c) {
+          const int g = set_.columns[c].agent_group;
+          if (var_of_[c] < 0 || !in_u[g]) continue;
+          for (ColIt it(set_.present, c); it; ++it)
+            if (const double part = share[static_cast<int>(it.row()) - g * count_]; part > 0)
+              coef[var_of_[c]] += part * interval_h * productive_share(c) * it.value();
+        }
+        const int r = b_.add_row(RowKey{.family = RowFamily::work_pool, .work = w, .day = d}, needed, infinity);
+        for (const auto& [v, a] : coef) b_.add_entry(r, v, a);
+        for (const auto& [i, part] : work.days[d].intervals)
+          for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q)
+            if (in_s[q] && shortfall_var_[cell(q, i)] >= 0)
+              b_.add_entry(r, shortfall_var_[cell(q, i)], part * interval_h);
       }
     }
   }
@@ -382,6 +462,14 @@ class Formulation {
 
   std::size_t cell(int q, int i) const { return static_cast<std::size_t>(q) * count_ + i; }
 
+  // A work day whose window touches an interval: the share of the interval inside
+  // the window, and the day's Work row.
+  struct WorkCell {
+    int work, day;
+    double share;
+    int row;
+  };
+
   const Plan& plan_;
   const require::Requirement& req_;
   const ColumnSet& set_;
@@ -393,6 +481,7 @@ class Formulation {
   std::vector<int> shortfall_var_ = std::vector<int>(plan_.queues.size() * static_cast<std::size_t>(count_), -1);
   std::vector<int> increment_row_;  // q * count + i -> Increment row, -1 = none
   std::vector<bool> fractional_;    // q * count + i -> its coverage can be fractional
+  std::vector<std::vector<WorkCell>> work_at_;  // interval -> work days open in it
 };
 
 }  // namespace

@@ -17,9 +17,17 @@
 //                             agent above the floor staffing, in [0, 1]; continuous
 //                             where the service-level curve is concave and the
 //                             coverage integral, else binary
+//   w[group, work, day, interval]  productive agents of a group that takes deferrable
+//                             work (SPEC §10) placed on that work in an interval of
+//                             that day's window; continuous
 // Row families
 //   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u ≥ required
-//   Capacity(group, interval) Σ_q y[g,q,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
+//   Capacity(group, interval) Σ_q y[g,q,i] + Σ w[g,·,·,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
+//                             (for groups answering several queues or taking work)
+//   Work(work, day)           Σ_{g, i} share_i · interval hours · w[g,work,day,i] ≥ the day's
+//                             work hours, share_i = part of interval i inside the window
+//   WorkPool(work, day)       the Work row plus the calls competing for the same agents,
+//                             on the integer agents (formulation.cpp); implied, like Pool
 //   Pool(queues, interval)    for a set S of queues that shared groups connect:
 //                             Σ productive presence of every group answering a queue
 //                             of S + Σ_{q ∈ S} u ≥ Σ_{q ∈ S} required — Hall's condition,
@@ -54,21 +62,25 @@ namespace staffplan::optimize {
 // Share of the cheapest positive column cost that one free agent costs in the model.
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
-enum class VarFamily : unsigned char { agents, allocation, shortfall, increment };
-enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit, increment, service_level, order };
+enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, work };
+enum class RowFamily : unsigned char {
+  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, work, work_pool
+};
 
-const char* family_name(VarFamily f);  // "x", "y", "u", "z"
+const char* family_name(VarFamily f);  // "x", "y", "u", "z", "w"
 const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit",
-                                       // "Increment", "ServiceLevel", "Order"
+                                       // "Increment", "ServiceLevel", "Order", "Work", "WorkPool"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
   VarFamily family = VarFamily::agents;
   int column = -1;     // x: ColumnSet column
-  int group = -1;      // y: ColumnSet agent group
+  int group = -1;      // y, w: ColumnSet agent group
   int queue = -1;      // y, u, z
-  int interval = -1;   // y, u, z
+  int interval = -1;   // y, u, z, w
   int step = -1;       // z: agent k above the floor, from 1
+  int work = -1;       // w: index into Plan::work
+  int day = -1;        // w: index into Work::days
 };
 
 // What one row is. Fields a family does not use stay -1.
@@ -82,6 +94,8 @@ struct RowKey {
   unsigned queues = 0; // Pool: bit q set for each queue of the set
   int period = -1;     // ServiceLevel: day or week index (require::period_of)
   int step = -1;       // Order: k
+  int work = -1;       // Work, WorkPool: index into Plan::work
+  int day = -1;        // Work, WorkPool: index into Work::days
 };
 
 struct MilpModel {

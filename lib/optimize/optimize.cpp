@@ -131,6 +131,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   const ColumnSet columns = build_columns(plan);
   check_deadline(options, started, "building the shift columns");
   if (!options.shortfall_penalty) check_coverable(plan, requirement, columns);
+  check_work_fits(plan, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
   check_deadline(options, started, "building the model");
 
@@ -144,7 +145,10 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     throw NoResultError(
         "no plan meets every constraint: the seats, or the shifts' min_agents/max_agents, "
         "leave no way to cover the requirement (every interval is coverable on its own; "
-        "queues sharing a site compete for its seats); try --allow-shortfall");
+        "queues sharing a site compete for its seats)" +
+        std::string(plan.work.empty() ? "; try --allow-shortfall"
+                                      : ", or the deferrable work does not fit in its windows beside the calls "
+                                        "(agents on work are not answering calls)"));
 
   // An integer start from the LP (the dive, else plain rounding and repair, then
   // greedy removal of redundant agents): CBC then only has to close the gap.
@@ -232,7 +236,9 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
 
 void check_before_solve(const Plan& plan, const require::Requirement& requirement) {
   check_size(plan);
-  check_coverable(plan, requirement, build_columns(plan));
+  const ColumnSet columns = build_columns(plan);
+  check_coverable(plan, requirement, columns);
+  check_work_fits(plan, columns);
 }
 
 Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {

@@ -64,6 +64,19 @@ struct Allocation {
   double agents = 0;
 };
 
+// Productive agents of one group placed on one day of deferrable work in one
+// interval (SPEC §10), and the work hours they do there (agents × the part of the
+// interval inside the window × interval hours).
+struct WorkPlacement {
+  int work = 0;             // index into Plan::work
+  int day = 0;              // index into Work::days
+  int interval = 0;
+  int site = 0;
+  int group = 0;            // index into agent_groups(plan, site)
+  double agents = 0;
+  double hours = 0;
+};
+
 struct Schedule {
   Status status = Status::optimal;
   double cost = 0;          // objective: paid cost (+ shortfall penalty when soft)
@@ -77,6 +90,9 @@ struct Schedule {
   // agents > 0, by interval, site, group, queue; a shared group's capacity beyond
   // what the solver allocated is split evenly over its queues.
   std::vector<Allocation> allocation;
+  // agents > 0, by work, day, interval, site, group. Agents on work are not in
+  // `allocation` or `coverage`: they are not answering calls then.
+  std::vector<WorkPlacement> work;
 };
 
 // Throws NoResultError naming queue, interval and reason when coverage is

@@ -92,4 +92,74 @@ void check_coverable(const Plan& plan, const require::Requirement& requirement,
   throw NoResultError(text);
 }
 
+std::vector<std::string> work_problems(const Plan& plan, const ColumnSet& columns) {
+  std::vector<std::string> problems;
+  const int count = plan.horizon.count;
+  const double interval_h = plan.horizon.interval_s / 3600.0;
+  for (int w = 0; w < static_cast<int>(plan.work.size()); ++w) {
+    const Work& work = plan.work[w];
+    if (work.hours_per_day <= 0) continue;
+    // present[s * count + i]: groups taking the work at site s with a column present in i.
+    std::vector<std::vector<int>> present(plan.sites.size() * static_cast<std::size_t>(count));
+    for (Eigen::Index c = 0; c < columns.present.outerSize(); ++c) {
+      const int g = columns.columns[c].agent_group;
+      const GroupRef& ref = columns.agent_groups[g];
+      if (!std::binary_search(ref.group.work.begin(), ref.group.work.end(), w)) continue;
+      for (Eigen::SparseMatrix<double>::InnerIterator it(columns.present, c); it; ++it) {
+        auto& groups = present[static_cast<std::size_t>(ref.site) * count + (it.row() - static_cast<Eigen::Index>(g) * count)];
+        if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+      }
+    }
+    for (const WorkDay& day : work.days) {
+      double most = 0;
+      bool unlimited = false, any = false;
+      std::vector<std::string> names;
+      for (const auto& [i, share] : day.intervals)
+        for (int s = 0; s < static_cast<int>(plan.sites.size()); ++s) {
+          const auto& groups = present[static_cast<std::size_t>(s) * count + i];
+          if (groups.empty()) continue;
+          any = true;
+          const Site& site = plan.sites[s];
+          if (std::find(names.begin(), names.end(), site.name) == names.end()) names.push_back(site.name);
+          std::optional<double> cap;
+          if (site.seats) cap = *site.seats;
+          double groups_max = 0;
+          bool all_capped = true;
+          for (int g : groups) {
+            if (const auto& m = columns.agent_groups[g].group.max_agents) groups_max += *m;
+            else all_capped = false;
+          }
+          if (all_capped) cap = std::min(cap.value_or(groups_max), groups_max);
+          if (!cap) unlimited = true;
+          else most += (1 - site.shrinkage) * *cap * share * interval_h;
+        }
+      const std::string where = fmt::format("work {}, day {} (window {} {})", work.name, day.local_date, work.window,
+                                            work.timezone);
+      if (!any) {
+        problems.push_back(fmt::format("{}: {:.1f} h of work, but no shift of a group that takes {} is on during "
+                                       "the window; short {:.1f} h",
+                                       where, work.hours_per_day, work.name, work.hours_per_day));
+        continue;
+      }
+      std::string sites;
+      for (const auto& n : names) sites += (sites.empty() ? "" : ", ") + n;
+      if (!unlimited && most + 1e-9 < work.hours_per_day)
+        problems.push_back(fmt::format("{}: {:.1f} h of work, at most {:.1f} h fit (seats and max_agents at "
+                                       "sites {}); short {:.1f} h",
+                                       where, work.hours_per_day, most, sites, work.hours_per_day - most));
+    }
+  }
+  return problems;
+}
+
+void check_work_fits(const Plan& plan, const ColumnSet& columns, std::size_t max_lines) {
+  const auto problems = work_problems(plan, columns);
+  if (problems.empty()) return;
+  std::string text = fmt::format("cannot place the deferrable work ({} day{}):", problems.size(),
+                                 problems.size() == 1 ? "" : "s");
+  for (std::size_t k = 0; k < problems.size() && k < max_lines; ++k) text += "\n  " + problems[k];
+  if (problems.size() > max_lines) text += fmt::format("\n  and {} more", problems.size() - max_lines);
+  throw NoResultError(text);
+}
+
 }  // namespace staffplan::optimize

@@ -26,4 +26,17 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
 void check_coverable(const Plan& plan, const require::Requirement& requirement,
                      const ColumnSet& columns, std::size_t max_lines = 20);
 
+// One line per day of deferrable work (SPEC §10) whose hours cannot fit in its
+// window: no shift of a group that takes the work is on then, or every seat (and
+// every such group's max_agents) filled for the whole window holds fewer hours, e.g.
+//   work renewals, day 2026-11-23 (window 09:00-20:00 America/Chicago): 163.3 h of work, at most
+//   120.0 h fit (seats and max_agents at sites a, b); short 43.3 h
+// An upper bound: calls competing for the same agents are not subtracted (then the
+// solver's infeasibility says so).
+std::vector<std::string> work_problems(const Plan& plan, const ColumnSet& columns);
+
+// Throws NoResultError listing work_problems (at most `max_lines`). Work is hard
+// even with --allow-shortfall.
+void check_work_fits(const Plan& plan, const ColumnSet& columns, std::size_t max_lines = 20);
+
 }  // namespace staffplan::optimize

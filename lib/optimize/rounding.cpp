@@ -14,6 +14,11 @@ constexpr double kCostTieTolerance = 1e-9;
 using ColIt = Eigen::SparseMatrix<double>::InnerIterator;
 using RowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
+// Variables that draw on a group's Capacity row: queue allocation y and work placement w.
+bool draws_on_capacity(const MilpModel& m, int v) {
+  return m.is(v, VarFamily::allocation) || m.is(v, VarFamily::work);
+}
+
 class Repair {
  public:
   Repair(const MilpModel& m, std::vector<double> x) : m_(m), rows_(m.a), x_(std::move(x)) {
@@ -24,9 +29,10 @@ class Repair {
       for (ColIt it(m.a, v); it; ++it) activity_[it.row()] += it.value() * x_[v];
     for (int u : m.vars_of(VarFamily::shortfall))
       for (ColIt it(m.a, u); it; ++it) shortfall_var_[it.row()] = u;
-    for (int y : m.vars_of(VarFamily::allocation))
-      for (ColIt it(m.a, y); it; ++it)
-        if (m.is(static_cast<int>(it.row()), RowFamily::capacity)) capacity_of_[y] = static_cast<int>(it.row());
+    for (int y = 0; y < m.num_vars(); ++y)
+      if (draws_on_capacity(m, y))
+        for (ColIt it(m.a, y); it; ++it)
+          if (m.is(static_cast<int>(it.row()), RowFamily::capacity)) capacity_of_[y] = static_cast<int>(it.row());
   }
 
   bool repair() {
@@ -64,17 +70,19 @@ class Repair {
 
  private:
   // Moves free capacity of shared groups into short row r through its allocation
-  // variables; true when anything moved.
+  // (y) or work placement (w) variables; true when anything moved. A y counts 1 in
+  // its Cover row, a w its share of the interval's hours in its Work row; both 1
+  // in their Capacity row.
   bool allocate(int r) {
     bool moved = false;
     for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
       const int y = static_cast<int>(it.col());
       const int cap = capacity_of_[y];
-      if (cap < 0) continue;
+      if (cap < 0 || it.value() <= 0) continue;
       const double free = m_.row_ub[cap] - activity_[cap];
       const double need = m_.row_lb[r] - activity_[r];
       if (free <= tol || need <= tol) continue;
-      change(y, std::min(free, need));
+      change(y, std::min(free, need / it.value()));
       moved = true;
     }
     return moved;
@@ -89,7 +97,7 @@ class Repair {
       if (row == r && c.value() > 0) gain += c.value();
       if (m_.is(row, RowFamily::capacity) && c.value() < 0)
         for (RowMatrix::InnerIterator it(rows_, r); it; ++it)
-          if (capacity_of_[it.col()] == row) gain += -c.value();
+          if (capacity_of_[it.col()] == row) gain += -c.value() * it.value();
     }
     return gain;
   }
@@ -162,20 +170,21 @@ class Repair {
   std::vector<double> x_;
   std::vector<double> activity_;
   std::vector<int> shortfall_var_;  // row -> its u variable, -1 = hard row
-  std::vector<int> capacity_of_;    // y variable -> its Capacity row, -1 = not a y
+  std::vector<int> capacity_of_;    // y or w variable -> its Capacity row, -1 = neither
 };
 
-// Allocation from the LP, scaled down wherever the rounded-down agents cannot
+// Allocation (y) and work placement (w) from the LP, scaled down wherever the rounded-down agents cannot
 // carry it, so that every Capacity row holds.
 void fit_allocation(const MilpModel& m, const std::vector<double>& lp, std::vector<double>& x) {
   std::vector<double> drawn(m.num_rows(), 0.0), given(m.num_rows(), 0.0);
   for (int v = 0; v < m.num_vars(); ++v)
     for (ColIt it(m.a, v); it; ++it) {
       if (!m.is(static_cast<int>(it.row()), RowFamily::capacity)) continue;
-      if (m.is(v, VarFamily::allocation)) drawn[it.row()] += it.value() * std::max(0.0, lp[v]);
+      if (draws_on_capacity(m, v)) drawn[it.row()] += it.value() * std::max(0.0, lp[v]);
       else given[it.row()] -= it.value() * x[v];
     }
-  for (int y : m.vars_of(VarFamily::allocation)) {
+  for (int y = 0; y < m.num_vars(); ++y) {
+    if (!draws_on_capacity(m, y)) continue;
     x[y] = std::max(0.0, lp[y]);
     for (ColIt it(m.a, y); it; ++it)
       if (m.is(static_cast<int>(it.row()), RowFamily::capacity) && drawn[it.row()] > given[it.row()])

@@ -46,7 +46,8 @@ std::string memory_text(double bytes) {
 
 double groups_taking(const Plan& plan, const Site& site, const Shift& shift) {
   if (!shift.groups.empty()) return static_cast<double>(shift.groups.size());
-  return site.groups.empty() ? static_cast<double>(site.queues.size()) : static_cast<double>(site.groups.size());
+  return site.groups.empty() ? static_cast<double>(site.queues.size() + site.work.size())
+                             : static_cast<double>(site.groups.size());
 }
 
 double count_break_placements(const Shift& shift, int interval_s) {

@@ -313,10 +313,19 @@ void write_interval_json(JsonWriter& j, const IntervalRow& r) {
 
 // ---- summary view ---------------------------------------------------------
 
+// Per work: the hours to place over the horizon and the hours placed.
+struct WorkTotal {
+  std::string name;
+  int days = 0;
+  double workload_hours = 0;
+  double placed_hours = 0;
+};
+
 const std::vector<std::string> summary_header = {"site", "agents", "paid_hours", "cost",
                                                   "service_level", "status", "lower_bound", "gap"};
 
-void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool erlang_a) {
+void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool erlang_a,
+                        const std::vector<WorkTotal>& work) {
   j.begin_object();
   j.key("status").value(status_name(s.status));
   j.key("cost").value(tidy(s.cost, 6));
@@ -357,6 +366,22 @@ void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool 
     j.end_object();
   }
   j.end_array();
+  // Deferrable work, only in plans that have some (SPEC §10).
+  if (!work.empty()) {
+    double placed = 0;
+    for (const WorkTotal& w : work) placed += w.placed_hours;
+    j.key("work_hours").value(tidy(placed, 6));
+    j.key("work").begin_array();
+    for (const WorkTotal& w : work) {
+      j.begin_object();
+      j.key("name").value(w.name);
+      j.key("days").value(w.days);
+      j.key("workload_hours").value(tidy(w.workload_hours, 6));
+      j.key("placed_hours").value(tidy(w.placed_hours, 6));
+      j.end_object();
+    }
+    j.end_array();
+  }
   j.end_object();
 }
 
@@ -394,6 +419,61 @@ void write_cells_json(JsonWriter& j, const std::vector<std::string>& header,
   j.end_object();
 }
 
+// ---- work view (SPEC §10) --------------------------------------------------
+
+// One row per work, day, site and group with hours placed (a day with nothing to
+// place has one row with empty site and group). Window times in the plan clock.
+const std::vector<std::string> work_header = {"work", "day", "window_start", "window_end", "workload_hours",
+                                              "site", "group", "hours"};
+
+struct WorkRow {
+  std::vector<std::string> cells;
+  std::vector<const optimize::WorkPlacement*> placed;  // its intervals, in time order
+};
+
+std::vector<WorkRow> work_rows(const Plan& plan, const std::vector<std::vector<AgentGroup>>& groups,
+                               const Schedule& s) {
+  const Horizon& h = plan.horizon;
+  auto plan_off = [&](std::int64_t t) { return offset_at(h, h.utc_offset_s, t); };
+  std::vector<WorkRow> rows;
+  for (int w = 0; w < static_cast<int>(plan.work.size()); ++w) {
+    const Work& work = plan.work[w];
+    for (int d = 0; d < static_cast<int>(work.days.size()); ++d) {
+      const WorkDay& day = work.days[d];
+      // (site, group) -> placements, in site and group order.
+      std::map<std::pair<int, int>, std::vector<const optimize::WorkPlacement*>> by_group;
+      for (const auto& p : s.work)
+        if (p.work == w && p.day == d) by_group[{p.site, p.group}].push_back(&p);
+      const std::vector<std::string> head = {work.name, day.local_date, iso_timestamp(day.from_utc, plan_off(day.from_utc)),
+                                             iso_timestamp(day.to_utc, plan_off(day.to_utc)),
+                                             fixed(work.hours_per_day, 2)};
+      if (by_group.empty()) {
+        WorkRow row{head, {}};
+        row.cells.insert(row.cells.end(), {"", "", fixed(0, 2)});
+        rows.push_back(std::move(row));
+      }
+      for (auto& [key, placed] : by_group) {
+        double hours = 0;
+        for (const auto* p : placed) hours += p->hours;
+        WorkRow row{head, std::move(placed)};
+        row.cells.insert(row.cells.end(), {plan.sites[key.first].name, groups[key.first][key.second].name,
+                                           fixed(hours, 2)});
+        rows.push_back(std::move(row));
+      }
+    }
+  }
+  return rows;
+}
+
+std::vector<WorkTotal> work_totals(const Plan& plan, const Schedule& s) {
+  std::vector<WorkTotal> out;
+  for (const Work& work : plan.work)
+    out.push_back(WorkTotal{work.name, static_cast<int>(work.days.size()),
+                            work.hours_per_day * static_cast<double>(work.days.size()), 0});
+  for (const auto& p : s.work) out[static_cast<std::size_t>(p.work)].placed_hours += p.hours;
+  return out;
+}
+
 }  // namespace
 
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
@@ -412,12 +492,14 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   const Totals t = totals(plan, groups, schedule, intervals);
   const auto allocation = allocation_rows(plan, groups, schedule);
   const bool erlang_a = plan.model == QueueModel::erlang_a;
+  const std::vector<WorkTotal> work_total = work_totals(plan, schedule);
+  const std::vector<WorkRow> work = work_rows(plan, groups, schedule);
 
   if (format == Format::json) {
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, schedule, t, erlang_a);
+    write_summary_json(j, schedule, t, erlang_a, work_total);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {
@@ -441,6 +523,31 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     j.key("intervals").begin_array();
     for (const IntervalRow& r : intervals) write_interval_json(j, r);
     j.end_array();
+    if (!plan.work.empty()) {
+      // The work rows, each with the intervals its hours were placed in.
+      const Horizon& h = plan.horizon;
+      j.key("work").begin_array();
+      for (const WorkRow& r : work) {
+        j.begin_object();
+        for (std::size_t k = 0; k < work_header.size(); ++k) {
+          j.key(work_header[k]);
+          if (k == 4 || k == 7) j.value(std::stod(r.cells[k]));
+          else j.value(r.cells[k]);
+        }
+        j.key("intervals").begin_array();
+        for (const auto* p : r.placed) {
+          const std::int64_t t0 = h.interval_start_utc(p->interval);
+          j.begin_object();
+          j.key("start").value(iso_timestamp(t0, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[p->interval]));
+          j.key("agents").value(tidy(p->agents, 6));
+          j.key("hours").value(tidy(p->hours, 6));
+          j.end_object();
+        }
+        j.end_array();
+        j.end_object();
+      }
+      j.end_array();
+    }
     j.end_object();
     return j.str();
   }
@@ -462,6 +569,20 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       Table table({"start", "site", "group", "queue", "agents"}, {A::left, A::left, A::left, A::left, A::right});
       for (const auto& row : allocation) table.add_row(row);
       return table.str();
+    }
+    case PlanView::work: {
+      if (format == Format::csv) {
+        CsvWriter csv(work_header);
+        for (const WorkRow& r : work) csv.add_row(r.cells);
+        return csv.str();
+      }
+      using A = Table::Align;
+      Table table({"work", "day", "window start", "window end", "workload h", "site", "group", "hours"},
+                  {A::left, A::left, A::left, A::left, A::right, A::left, A::left, A::right});
+      for (const WorkRow& r : work) table.add_row(r.cells);
+      std::string out = table.str();
+      if (plan.work.empty()) out += "no deferrable work in this plan\n";
+      return out;
     }
     case PlanView::intervals: {
       if (format == Format::csv) {
@@ -531,6 +652,9 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       if (schedule.shortfall_cost > 0)
         out += fmt::format("shortfall: {} agent-hours, penalty {}\n", fixed(t.shortfall_agent_hours, 2),
                            fixed(schedule.shortfall_cost, 2));
+      for (const WorkTotal& w : work_total)
+        out += fmt::format("work {}: {} h placed of {} h over {} day{}\n", w.name, fixed(w.placed_hours, 2),
+                           fixed(w.workload_hours, 2), w.days, w.days == 1 ? "" : "s");
       return out + status_line(schedule) + shortfall_lines(plan, intervals);
     }
   }

@@ -6,7 +6,7 @@
   common flags -f/-o/-q/-h in "Common options"), and the row states the default
   that --help shows.
 - Every key the plan loader accepts (the key lists given to MapReader and
-  `plan_keys` in lib/load/*.cpp) appears as `key` in a table row of docs/plan-file.md.
+  the `..._keys = {...}` lists in lib/load/*.cpp) appears as `key` in a table row of docs/plan-file.md.
 
 Usage: docs_check.py STAFFPLAN_BINARY SOURCE_DIR
 """
@@ -62,7 +62,8 @@ def check_keys(source, problems):
         code = path.read_text(encoding="utf-8")
         for block in re.findall(r'MapReader\s+\w+\([^;]*?\{(\s*"[a-z_]+"(?:\s*,\s*"[a-z_]+")*\s*)\}', code, re.S):
             keys.update(re.findall(r'"([a-z_]+)"', block))
-        for block in re.findall(r"plan_keys\s*=\s*\{([^}]*)\}", code, re.S):
+        # Key lists kept in a variable: plan_keys, and the work kinds' *_keys lists.
+        for block in re.findall(r"\b\w*_keys\s*=\s*\{([^}]*)\}", code, re.S):
             keys.update(re.findall(r'"([a-z_]+)"', block))
     if len(keys) < 20:
         problems.append(f"found only {len(keys)} plan keys in lib/load/*.cpp; the key-list pattern needs updating")

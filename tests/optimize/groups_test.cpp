@@ -92,7 +92,7 @@ PlanBuilder build(const Instance& in, const std::vector<bool>& groups) {
   const char* names[] = {"bilingual", "english-only", "spanish-only"};
   const std::vector<int> queues[] = {{e, s}, {e}, {s}};
   for (int g = 0; g < 3; ++g)
-    if (groups[g]) b.plan.sites[site].groups.push_back(AgentGroup{names[g], {}, queues[g], group_cost[g], {}});
+    if (groups[g]) b.plan.sites[site].groups.push_back(AgentGroup{names[g], {}, queues[g], group_cost[g], {}, {}});
   b.add_shift(site, "day", 4 * hour, 8 * 60, 16 * 60, 4 * hour);
   for (int i = 0; i < 24; ++i) {
     b.required.queues[e].intervals[i].agents = in.req_e[i];
@@ -169,7 +169,7 @@ TEST(GroupsHall, PoolingMakesAnInfeasiblePlanFeasible) {
     const int e = b.add_queue("english");
     const int s = b.add_queue("spanish");
     const int site = b.add_site("mx", 10, 1, 0, 0);
-    if (pooled) b.plan.sites[site].groups.push_back(AgentGroup{"bilingual", {}, {e, s}, {}, {}});
+    if (pooled) b.plan.sites[site].groups.push_back(AgentGroup{"bilingual", {}, {e, s}, {}, {}, {}});
     b.add_shift(site, "night", 8 * hour, 0);
     b.require(e, 0, 4, 1);
     b.require(s, 4, 8, 1);
@@ -193,7 +193,7 @@ TEST(GroupsHall, TooSmallAGroupMakesAFeasiblePlanInfeasible) {
     const int e = b.add_queue("english");
     const int s = b.add_queue("spanish");
     const int site = b.add_site("mx", 10, std::nullopt, 0, 0);
-    if (pooled) b.plan.sites[site].groups.push_back(AgentGroup{"bilingual", {}, {e, s}, {}, 1});
+    if (pooled) b.plan.sites[site].groups.push_back(AgentGroup{"bilingual", {}, {e, s}, {}, 1, {}});
     b.add_shift(site, "day", 8 * hour, 8 * 60);
     b.require(e, 9, 10, 1);
     b.require(s, 9, 10, 1);
@@ -217,8 +217,8 @@ TEST(GroupsPrecheck, NamesTheQueueWithoutAGroup) {
   const int e = b.add_queue("english");
   const int s = b.add_queue("spanish");
   const int site = b.add_site("mx", 10, std::nullopt, 0, 0);
-  b.plan.sites[site].groups.push_back(AgentGroup{"bilingual", {}, {e, s}, {}, {}});
-  b.plan.sites[site].groups.push_back(AgentGroup{"english-only", {}, {e}, {}, {}});
+  b.plan.sites[site].groups.push_back(AgentGroup{"bilingual", {}, {e, s}, {}, {}, {}});
+  b.plan.sites[site].groups.push_back(AgentGroup{"english-only", {}, {e}, {}, {}, {}});
   b.add_shift(site, "day", 8 * hour, 8 * 60).groups = {0};
   b.add_shift(site, "night", 8 * hour, 0).groups = {1};
   b.require(s, 2, 3, 1);
