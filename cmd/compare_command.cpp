@@ -27,8 +27,8 @@ struct CompareOptions {
   std::vector<std::string> overrides;  // --set, applied to every plan
 };
 
-// Column headers: the file names; where two plans share a name, the paths as given;
-// where those are equal too (the same file twice), "#2", "#3", ... after them.
+// Column headers: the file names; where two different paths share a file name, the
+// paths as given; the same file given again gets "#2", "#3", ... after its name.
 std::vector<std::string> column_names(const std::vector<std::string>& files) {
   auto count = [](const std::vector<std::string>& names, const std::string& name) {
     return std::count(names.begin(), names.end(), name);
@@ -38,7 +38,8 @@ std::vector<std::string> column_names(const std::vector<std::string>& files) {
     names.push_back(file == "-" ? "<stdin>" : std::filesystem::path(file).filename().string());
   std::vector<std::string> out = names;
   for (std::size_t k = 0; k < files.size(); ++k)
-    if (count(names, names[k]) > 1 && files[k] != "-") out[k] = files[k];
+    for (std::size_t j = 0; j < files.size(); ++j)
+      if (names[j] == names[k] && files[j] != files[k] && files[k] != "-") out[k] = files[k];
   std::vector<std::string> unique;
   for (std::size_t k = 0; k < out.size(); ++k) {
     std::string name = out[k];
