@@ -2,6 +2,7 @@
 // zone across a DST change), every class of bad input, placement by the plan
 // (rebuilt from the report rows, against hand calculations), the infeasible case,
 // and rounding/repair keeping the Work rows.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -370,6 +371,13 @@ TEST(WorkPlan, CheapestIdleCapacityByHand) {
   EXPECT_NE(run.out.find("\"work_hours\": 20,"), std::string::npos);
   const auto summary = run_staffplan({"plan", dir + "/plan.yaml", "--view", "summary", "--time-limit", "20"});
   EXPECT_THAT(summary.out, HasSubstr("work backlog: 20.00 h placed of 20.00 h over 1 day\n"));
+  // a's 5 agents are all needed in every interval 08:00-16:00 (3 on calls, 2 on the
+  // backlog: 16 h = 2 × 8), so the calls see exactly 3 productive agents: agents on
+  // work are not available to calls (what `simulate` runs against too).
+  const auto intervals =
+      run_staffplan({"plan", dir + "/plan.yaml", "--view", "intervals", "-f", "csv", "--time-limit", "20"});
+  for (int h = 8; h < 16; ++h)
+    EXPECT_THAT(intervals.out, HasSubstr(fmt::format("2026-11-23T{:02}:00:00+00:00,inbound,0.0,3,3.00,3.00,0,", h)));
 }
 
 TEST(WorkPlan, InfeasibleNamesTheDayAndTheShortfall) {
