@@ -14,7 +14,10 @@
 #include <vector>
 
 #include "load/load.hpp"
+#include "optimize/columns.hpp"
+#include "optimize/milp_model.hpp"
 #include "optimize/optimize.hpp"
+#include "optimize/rounding.hpp"
 #include "require/require.hpp"
 #include "support/run_cli.hpp"
 
@@ -246,6 +249,37 @@ TEST(GlobalServiceLevel, CompareIntervalGoalIsTheIntervalPlansCost) {
   EXPECT_EQ(total[8], fmt::format("{:.2f}", interval_agents * 50.0));
   EXPECT_EQ(total[9], fmt::format("{:.2f}", (interval_agents - day_agents) * 50.0));
   EXPECT_GT(interval_agents, day_agents);
+}
+
+TEST(GlobalServiceLevel, RoundingRepairsTheDayGoalFromNothing) {
+  // The LP rounding heuristic, started from no agents at all, must reach a plan that
+  // meets the floor in every interval and the day goal, both rebuilt here from the
+  // Cover rows' productive agents with this file's Erlang C; and every row holds.
+  for (const char* floor : {"50%", "70%"}) {
+    const Plan plan = load::load_plan_text(
+        plan_text(fmt::format(", measured_over: day, interval_floor: {}", floor)), "koole.yaml");
+    const require::Requirement req = require::compute(plan);
+    const optimize::ColumnSet columns = optimize::build_columns(plan);
+    const optimize::MilpModel model = optimize::build_milp(plan, req, columns, std::nullopt);
+    ASSERT_FALSE(model.rows_of(optimize::RowFamily::service_level).empty());
+    const auto x = optimize::round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+    ASSERT_TRUE(x.has_value()) << floor;
+    std::vector<double> activity(model.num_rows(), 0.0);
+    for (int v = 0; v < model.num_vars(); ++v)
+      for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it)
+        activity[it.row()] += it.value() * (*x)[v];
+    for (int r = 0; r < model.num_rows(); ++r) {
+      EXPECT_GE(activity[r], model.row_lb[r] - 1e-6) << model.row_name(r);
+      EXPECT_LE(activity[r], model.row_ub[r] + 1e-6) << model.row_name(r);
+    }
+    std::vector<int> agents(13, 0);
+    for (int r : model.rows_of(optimize::RowFamily::cover))
+      if (model.row_key[r].interval < 13)
+        agents[model.row_key[r].interval] = static_cast<int>(std::floor(activity[r] + 1e-9));
+    EXPECT_GE(global_sl(agents), kGoal - kSlTolerance) << floor;
+    const double f = std::stod(floor) / 100;
+    for (int i = 0; i < 13; ++i) EXPECT_GE(erlang_c_sl(agents[i], kCallsPerHour[i]), f - kSlTolerance) << i;
+  }
 }
 
 TEST(GlobalServiceLevel, IntervalPlansCarryNoPeriods) {
