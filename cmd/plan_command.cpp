@@ -2,6 +2,7 @@
 // load -> require -> optimize -> report, shows solver progress on a terminal and
 // turns the first Ctrl-C or SIGTERM into "stop and print the best plan so far".
 #include <cmath>
+#include <optional>
 #include <cstdio>
 #include <string>
 
@@ -24,6 +25,7 @@ struct PlanOptions {
   std::string view = "shifts";
   SolveFlags solve;
   std::string chart_file;        // --chart
+  bool compare_interval_goal = false;  // --compare-interval-goal
   std::vector<std::string> overrides;  // --set
 };
 
@@ -31,7 +33,22 @@ report::PlanView parsed_view(const std::string& view) {
   if (view == "intervals") return report::PlanView::intervals;
   if (view == "summary") return report::PlanView::summary;
   if (view == "allocation") return report::PlanView::allocation;
+  if (view == "periods") return report::PlanView::periods;
   return report::PlanView::shifts;
+}
+
+// The same plan with every goal met interval by interval (--compare-interval-goal),
+// solved with the same options. It meets every day and week goal too, so the
+// day/week solve starts from it and never costs more. Nothing when no plan meets
+// every interval's goal (seats, shifts).
+std::optional<optimize::Schedule> interval_goal_schedule(const Plan& plan, const optimize::SolveOptions& options) {
+  const Plan interval_plan = with_interval_goals(plan);
+  try {
+    return optimize::solve(interval_plan, require::compute(interval_plan), options);
+  } catch (const InputError&) {
+  } catch (const NoResultError&) {
+  }
+  return std::nullopt;
 }
 
 int run_plan(const PlanOptions& o) {
@@ -53,7 +70,16 @@ int run_plan(const PlanOptions& o) {
   // complete plan is still written (while the file is written, TempFile takes over).
   StopOnSignal guard;
   solve.stop = &StopOnSignal::flag();
+  report::PlanComparison comparison;
   try {
+    if (o.compare_interval_goal) {
+      comparison.requested = true;
+      if (auto interval_plan = interval_goal_schedule(plan, solve);
+          interval_plan && interval_plan->status != optimize::Status::interrupted) {
+        comparison.interval_goal_cost = interval_plan->paid_cost;
+        solve.start = std::move(interval_plan->assignments);
+      }
+    }
     schedule = optimize::solve(plan, requirement, solve);
   } catch (...) {
     if (progress) fmt::print(stderr, "\r\033[K");
@@ -61,7 +87,7 @@ int run_plan(const PlanOptions& o) {
   }
   if (progress) fmt::print(stderr, "\r\033[K");
   const std::string text = report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
-                                                   o.common.parsed_format());
+                                                   o.common.parsed_format(), comparison);
   if (schedule.status == optimize::Status::interrupted) {
     // Not a complete result: -o FILE stays as it was (SPEC §6).
     const std::string written = emit_incomplete(o.common, text);
@@ -86,9 +112,11 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation"}))
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods"}))
       ->capture_default_str();
   add_solve_options(*command, options->solve);
+  command->add_flag("--compare-interval-goal", options->compare_interval_goal,
+                    "Also solve with every goal met interval by interval and show that cost");
   add_chart_option(*command, options->chart_file);
   add_set_option(*command, options->overrides);
   command->callback([&action, options] { action = [options] { return run_plan(*options); }; });
