@@ -15,7 +15,7 @@
 namespace staffplan::report {
 
 enum class Format { table, csv, json };
-enum class PlanView { shifts, intervals, summary, allocation };
+enum class PlanView { shifts, intervals, summary, allocation, roster };
 
 // `staffplan erlang`: one interval. `scheduled` is after shrinkage.
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
