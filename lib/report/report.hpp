@@ -15,7 +15,7 @@
 namespace staffplan::report {
 
 enum class Format { table, csv, json };
-enum class PlanView { shifts, intervals, summary, allocation, roster };
+enum class PlanView { shifts, intervals, summary, allocation, periods, roster };
 
 // `staffplan erlang`: one interval. `scheduled` is after shrinkage.
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
@@ -41,9 +41,18 @@ std::string render_trunks(const queueing::Load& load, const std::vector<TrunkRow
 std::string render_requirement(const Plan& plan, const require::Requirement& requirement,
                                Format format);
 
-// `staffplan plan`: the chosen view (json always carries every view).
+// What `plan --compare-interval-goal` adds: the cost of the same plan with every
+// goal met interval by interval (SPEC §11), from a second solve.
+struct PlanComparison {
+  bool requested = false;
+  std::optional<double> interval_goal_cost;  // unset when no interval plan exists
+};
+
+// `staffplan plan`: the chosen view (json always carries every view; `periods`,
+// the day and week service level, only when a queue is measured over day or week).
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
-                            const optimize::Schedule& schedule, PlanView view, Format format);
+                            const optimize::Schedule& schedule, PlanView view, Format format,
+                            const PlanComparison& comparison = {});
 
 // One plan's summary: the numbers `plan --view summary` and plan's JSON "summary"
 // show, computed by the same code (totals over the schedule's shifts and the
@@ -54,6 +63,8 @@ struct SiteSummary {
   long long agents = 0;
   double paid_hours = 0;
   double cost = 0;
+  std::optional<long long> headcount;  // weekly tours (SPEC §8): a site with contracts
+  std::optional<double> fte;           // plans with contracts: weekly paid hours / fte_hours
 };
 struct PlanSummary {
   std::string status;             // optimal, within_gap, time_limit, interrupted
@@ -73,6 +84,10 @@ struct PlanSummary {
   double calls = 0;               // offered, every queue and interval
   double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment)
   std::vector<SiteSummary> sites; // in the plan's order
+  // Plans with contracts (SPEC §8): tour agents of the sites with contracts, and
+  // FTE (weekly paid hours / fte_hours) of every site; unset for daily-shift plans.
+  std::optional<long long> headcount;
+  std::optional<double> fte;
   double spent() const { return inhouse_cost + outsourced_cost; }  // money, without the penalty
 };
 PlanSummary summarize_schedule(const Plan& plan, const optimize::Schedule& schedule);
@@ -90,7 +105,8 @@ std::string render_comparison(const std::vector<ComparedPlan>& plans, Format for
 
 // `staffplan simulate`: table = intervals, then per-queue and overall totals; csv =
 // the chosen view (one header row); json always carries both.
-enum class SimulationView { intervals, summary };
+// `periods`: the day or week service level of queues measured over one (SPEC §11).
+enum class SimulationView { intervals, summary, periods };
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
                               SimulationView view = SimulationView::intervals);
 
