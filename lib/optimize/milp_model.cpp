@@ -17,6 +17,7 @@ const char* family_name(VarFamily f) {
     case VarFamily::shortfall: return "u";
     case VarFamily::increment: return "z";
     case VarFamily::work: return "w";
+    case VarFamily::tour: return "t";
   }
   return "?";
 }
@@ -34,6 +35,8 @@ const char* family_name(RowFamily f) {
     case RowFamily::order: return "Order";
     case RowFamily::work: return "Work";
     case RowFamily::work_pool: return "WorkPool";
+    case RowFamily::link: return "Link";
+    case RowFamily::tour_limit: return "TourLimit";
   }
   return "?";
 }
@@ -66,6 +69,7 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::shortfall: return fmt::format("u[{},{}]", k.queue, k.interval);
     case VarFamily::increment: return fmt::format("z[{},{},{}]", k.queue, k.interval, k.step);
     case VarFamily::work: return fmt::format("w[{},{},{},{}]", k.group, k.work, k.day, k.interval);
+    case VarFamily::tour: return fmt::format("t[{},{},{},{:#x},{}]", k.site, k.contract, k.group, k.pattern, k.minute);
   }
   return "?";
 }
@@ -84,6 +88,9 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::order: return fmt::format("Order({},{},{})", k.queue, k.interval, k.step);
     case RowFamily::work: return fmt::format("Work({},{})", k.work, k.day);
     case RowFamily::work_pool: return fmt::format("WorkPool({},{})", k.work, k.day);
+    case RowFamily::link:
+      return fmt::format("Link({},{},{},{},{},{})", k.site, k.contract, k.group, k.period, k.day, k.minute);
+    case RowFamily::tour_limit: return fmt::format("TourLimit({},{})", k.site, k.contract);
   }
   return "?";
 }
