@@ -193,8 +193,9 @@ int run_simulate(const SimulateFlags& flags) {
     warn(flags.common, fmt::format("staffplan: warning: the system refused to start {} of the simulation "
                                    "threads (--threads {}); the run went on with fewer, same results",
                                    result.threads_refused, options.threads));
-  const auto view = flags.view == "summary" ? report::SimulationView::summary
-                                            : report::SimulationView::intervals;
+  const auto view = flags.view == "summary"  ? report::SimulationView::summary
+                    : flags.view == "groups" ? report::SimulationView::groups
+                                             : report::SimulationView::intervals;
   emit(flags.common, report::render_simulation(plan, result, flags.common.parsed_format(), view));
   if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(plan, result));
   if (flags.strict) check_goals(plan, result);
@@ -228,8 +229,10 @@ void add_simulate_command(CLI::App& app, Action& action) {
       ->type_name("N");
   command->add_flag("--strict", flags->strict,
                     "Exit 1 when a queue surely misses a goal (service level, ASA, abandonment)");
-  command->add_option("--view", flags->view, "CSV rows: intervals or summary (json carries both)")
-      ->check(CLI::IsMember({"intervals", "summary"}))
+  command->add_option("--view", flags->view,
+                      "CSV rows: intervals, summary or groups (occupancy per agent group under skill routing; "
+                      "json carries all)")
+      ->check(CLI::IsMember({"intervals", "summary", "groups"}))
       ->capture_default_str();
   add_common_options(*command, flags->common);
   add_chart_option(*command, flags->chart_file);

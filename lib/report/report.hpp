@@ -45,9 +45,10 @@ std::string render_requirement(const Plan& plan, const require::Requirement& req
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
                             const optimize::Schedule& schedule, PlanView view, Format format);
 
-// `staffplan simulate`: table = intervals, then per-queue and overall totals; csv =
-// the chosen view (one header row); json always carries both.
-enum class SimulationView { intervals, summary };
+// `staffplan simulate`: table = intervals, then per-queue and overall totals (and,
+// with skill routing, the groups); csv = the chosen view (one header row); json
+// always carries every view. `groups` has rows only with skill routing.
+enum class SimulationView { intervals, summary, groups };
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
                               SimulationView view = SimulationView::intervals);
 
