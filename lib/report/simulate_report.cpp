@@ -78,6 +78,11 @@ std::vector<const simulate::QueueResult*> summary_rows(const simulate::Result& r
   return rows;
 }
 
+// "day" or "week" of a queue measured over one (SPEC §11).
+std::string measured_name(const Plan& plan, int queue) {
+  return plan.queues[static_cast<std::size_t>(queue)].goal.measured() == MeasuredOver::day ? "day" : "week";
+}
+
 // ---- CSV -------------------------------------------------------------------
 
 std::vector<std::string> header_of(std::vector<std::string> leading, const std::vector<Field>& fields) {
@@ -127,6 +132,23 @@ std::string csv_groups(const Plan& plan, const simulate::Result& result) {
     csv.add_row(cells_of({plan.sites[static_cast<std::size_t>(g.site)].name, group_name(plan, g),
                           group_queues(plan, g.queues)},
                          group_fields(g)));
+  return csv.str();
+}
+
+// Day and week service level (queues measured over day or week only).
+std::string csv_periods(const Plan& plan, const simulate::Result& result) {
+  const std::vector<std::string> key{"queue", "measured_over", "period_start", "calls"};
+  std::vector<std::string> header = header_of(key, metric_fields({}, {}));
+  header.push_back("goal_service_level");
+  CsvWriter csv(header);
+  for (const auto& p : result.periods) {
+    std::vector<std::string> cells =
+        cells_of({queue_name(plan, p.queue), measured_name(plan, p.queue), interval_start(plan, p.first_interval),
+                  fixed(p.forecast_calls, 2)},
+                 metric_fields(p.simulated, p.predicted));
+    cells.push_back(fixed(plan.queues[static_cast<std::size_t>(p.queue)].goal.service_level.value_or(0), 4));
+    csv.add_row(cells);
+  }
   return csv.str();
 }
 
@@ -190,6 +212,21 @@ std::string json_document(const Plan& plan, const simulate::Result& result) {
     json.end_object();
   }
   json.end_array();
+  // Only with day or week goals, so that other documents keep their bytes.
+  if (!result.periods.empty()) {
+    json.key("periods").begin_array();
+    for (const auto& p : result.periods) {
+      json.begin_object();
+      json.key("queue").value(queue_name(plan, p.queue));
+      json.key("measured_over").value(measured_name(plan, p.queue));
+      json.key("period_start").value(interval_start(plan, p.first_interval));
+      json.key("calls").value(p.forecast_calls);
+      json_fields(json, metric_fields(p.simulated, p.predicted));
+      json.key("goal_service_level").value(plan.queues[static_cast<std::size_t>(p.queue)].goal.service_level);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.end_object();
   return json.str();
 }
@@ -266,6 +303,15 @@ std::string table(const Plan& plan, const simulate::Result& result) {
     for (auto& cell : table_metrics(q->simulated, q->predicted, gain)) row.push_back(std::move(cell));
     t.add_row(std::move(row));
   }
+  // Day and week goals: one row per queue and period, labelled with its first date.
+  if (!result.periods.empty()) t.add_rule();
+  for (const auto& p : result.periods) {
+    auto row = std::vector<std::string>{measured_name(plan, p.queue) + " of " +
+                                            interval_start(plan, p.first_interval).substr(0, 10),
+                                        queue_name(plan, p.queue), "", fixed(p.forecast_calls, 1)};
+    for (auto& cell : table_metrics(p.simulated, p.predicted)) row.push_back(std::move(cell));
+    t.add_row(std::move(row));
+  }
   const int percent_level = static_cast<int>(std::lround(100 * result.confidence));
   std::string text = t.str();
   if (gain)
@@ -283,8 +329,13 @@ std::string render_simulation(const Plan& plan, const simulate::Result& result, 
                               SimulationView view) {
   switch (format) {
     case Format::csv:
-      if (view == SimulationView::groups) return csv_groups(plan, result);
-      return view == SimulationView::summary ? csv_summary(plan, result) : csv_intervals(plan, result);
+      switch (view) {
+        case SimulationView::summary: return csv_summary(plan, result);
+        case SimulationView::periods: return csv_periods(plan, result);
+        case SimulationView::groups: return csv_groups(plan, result);
+        case SimulationView::intervals: break;
+      }
+      return csv_intervals(plan, result);
     case Format::json:
       return json_document(plan, result);
     case Format::table:

@@ -126,6 +126,17 @@ struct GroupResult {
   Estimate occupancy;
 };
 
+// A queue's day or week (SPEC §11: measured_over), pooled like QueueResult: each
+// replication's calls of the period first, so the service level is call-weighted.
+struct PeriodResult {
+  int queue = 0;
+  int period = 0;            // require::period_of
+  int first_interval = 0;
+  double forecast_calls = 0;
+  SimulatedMetrics simulated;
+  PredictedMetrics predicted;
+};
+
 struct Result {
   // true when calls were routed by skill (a group answering several queues had
   // agents); `groups` is filled only then.
@@ -138,6 +149,7 @@ struct Result {
   std::vector<QueueResult> queues;        // parallel to Plan::queues
   QueueResult overall;                    // every queue pooled
   std::vector<IntervalResult> intervals;  // per queue, then interval
+  std::vector<PeriodResult> periods;      // queues measured over day or week, then period
 };
 
 // Throws std::invalid_argument when the staffing does not match the plan or the
