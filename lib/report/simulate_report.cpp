@@ -138,14 +138,14 @@ std::string csv_groups(const Plan& plan, const simulate::Result& result) {
 // Day and week service level (queues measured over day or week only).
 std::string csv_periods(const Plan& plan, const simulate::Result& result) {
   const std::vector<std::string> key{"queue", "measured_over", "period_start", "calls"};
-  std::vector<std::string> header = header_of(key, metric_fields({}, {}));
+  std::vector<std::string> header = header_of(key, metric_fields({}, {}, result.skill_routing));
   header.push_back("goal_service_level");
   CsvWriter csv(header);
   for (const auto& p : result.periods) {
     std::vector<std::string> cells =
         cells_of({queue_name(plan, p.queue), measured_name(plan, p.queue), interval_start(plan, p.first_interval),
                   fixed(p.forecast_calls, 2)},
-                 metric_fields(p.simulated, p.predicted));
+                 metric_fields(p.simulated, p.predicted, result.skill_routing));
     cells.push_back(fixed(plan.queues[static_cast<std::size_t>(p.queue)].goal.service_level.value_or(0), 4));
     csv.add_row(cells);
   }
@@ -221,7 +221,7 @@ std::string json_document(const Plan& plan, const simulate::Result& result) {
       json.key("measured_over").value(measured_name(plan, p.queue));
       json.key("period_start").value(interval_start(plan, p.first_interval));
       json.key("calls").value(p.forecast_calls);
-      json_fields(json, metric_fields(p.simulated, p.predicted));
+      json_fields(json, metric_fields(p.simulated, p.predicted, result.skill_routing));
       json.key("goal_service_level").value(plan.queues[static_cast<std::size_t>(p.queue)].goal.service_level);
       json.end_object();
     }
@@ -309,7 +309,7 @@ std::string table(const Plan& plan, const simulate::Result& result) {
     auto row = std::vector<std::string>{measured_name(plan, p.queue) + " of " +
                                             interval_start(plan, p.first_interval).substr(0, 10),
                                         queue_name(plan, p.queue), "", fixed(p.forecast_calls, 1)};
-    for (auto& cell : table_metrics(p.simulated, p.predicted)) row.push_back(std::move(cell));
+    for (auto& cell : table_metrics(p.simulated, p.predicted, gain)) row.push_back(std::move(cell));
     t.add_row(std::move(row));
   }
   const int percent_level = static_cast<int>(std::lround(100 * result.confidence));
