@@ -16,6 +16,7 @@
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
+#include "optimize/warm_start.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -153,6 +154,16 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   std::optional<std::vector<double>> best = round_and_repair(model, rounded);
   if (!best && &rounded != &lp.lp_x) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
+  // The caller's plan (e.g. the interval-goal plan under a day or week goal), with
+  // its allocation and service-level credit filled in and redundant agents removed.
+  if (!options.start.empty())
+    if (auto from_start = round_and_repair(model, start_point(columns, model, options.start))) {
+      const double cost = model.objective(*from_start);
+      if (!best || cost < best_cost) {
+        best = std::move(from_start);
+        best_cost = cost;
+      }
+    }
   double bound = lp.lp_objective;
 
   Schedule schedule;

@@ -21,15 +21,6 @@ struct Progress {
   std::optional<double> gap;
 };
 
-struct SolveOptions {
-  double time_limit_s = 60;
-  double relative_gap = 0.001;
-  int threads = 1;
-  std::optional<double> shortfall_penalty;  // per missing agent-hour; unset = hard coverage
-  std::function<void(const Progress&)> on_progress;  // called from the solver thread
-  const std::atomic<bool>* stop = nullptr;           // set to interrupt (SIGINT)
-};
-
 // Agents of one site and agent group starting one shift at one start, with one
 // break placement.
 struct Assignment {
@@ -42,6 +33,19 @@ struct Assignment {
   int agents = 0;
   double paid_hours = 0;                 // per agent
   double cost = 0;                       // agents * paid_hours * hourly cost
+};
+
+struct SolveOptions {
+  double time_limit_s = 60;
+  double relative_gap = 0.001;
+  int threads = 1;
+  std::optional<double> shortfall_penalty;  // per missing agent-hour; unset = hard coverage
+  std::function<void(const Progress&)> on_progress;  // called from the solver thread
+  const std::atomic<bool>* stop = nullptr;           // set to interrupt (SIGINT)
+  // A plan known to meet every constraint of this one (e.g. the same plan with its
+  // goals met interval by interval): the solver starts from it, so the result
+  // never costs more. Assignments that match no shift column are ignored.
+  std::vector<Assignment> start;
 };
 
 struct IntervalCoverage {
