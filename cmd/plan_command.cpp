@@ -33,6 +33,7 @@ report::PlanView parsed_view(const std::string& view) {
   if (view == "intervals") return report::PlanView::intervals;
   if (view == "summary") return report::PlanView::summary;
   if (view == "allocation") return report::PlanView::allocation;
+  if (view == "roster") return report::PlanView::roster;
   if (view == "periods") return report::PlanView::periods;
   return report::PlanView::shifts;
 }
@@ -112,7 +113,7 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods"}))
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods", "roster"}))
       ->capture_default_str();
   add_solve_options(*command, options->solve);
   command->add_flag("--compare-interval-goal", options->compare_interval_goal,

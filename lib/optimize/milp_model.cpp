@@ -16,6 +16,7 @@ const char* family_name(VarFamily f) {
     case VarFamily::allocation: return "y";
     case VarFamily::shortfall: return "u";
     case VarFamily::increment: return "z";
+    case VarFamily::tour: return "t";
   }
   return "?";
 }
@@ -31,6 +32,8 @@ const char* family_name(RowFamily f) {
     case RowFamily::increment: return "Increment";
     case RowFamily::service_level: return "ServiceLevel";
     case RowFamily::order: return "Order";
+    case RowFamily::link: return "Link";
+    case RowFamily::tour_limit: return "TourLimit";
   }
   return "?";
 }
@@ -62,6 +65,7 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::allocation: return fmt::format("y[{},{},{}]", k.group, k.queue, k.interval);
     case VarFamily::shortfall: return fmt::format("u[{},{}]", k.queue, k.interval);
     case VarFamily::increment: return fmt::format("z[{},{},{}]", k.queue, k.interval, k.step);
+    case VarFamily::tour: return fmt::format("t[{},{},{},{:#x},{}]", k.site, k.contract, k.group, k.pattern, k.minute);
   }
   return "?";
 }
@@ -78,6 +82,9 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::increment: return fmt::format("Increment({},{})", k.queue, k.interval);
     case RowFamily::service_level: return fmt::format("ServiceLevel({},{})", k.queue, k.period);
     case RowFamily::order: return fmt::format("Order({},{},{})", k.queue, k.interval, k.step);
+    case RowFamily::link:
+      return fmt::format("Link({},{},{},{},{},{})", k.site, k.contract, k.group, k.period, k.day, k.minute);
+    case RowFamily::tour_limit: return fmt::format("TourLimit({},{})", k.site, k.contract);
   }
   return "?";
 }

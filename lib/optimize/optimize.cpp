@@ -57,6 +57,9 @@ std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, con
   const int per_day = std::max(1, 86400 / plan.horizon.interval_s);
   std::vector<int> by_day(model.num_vars(), -1), by_site(model.num_vars(), -1);
   for (int v = 0; v < model.num_vars(); ++v) {
+    // A tour spans the week: it moves with its site's block, and stays fixed in the
+    // day blocks (where its days' shifts can still swap start and breaks).
+    if (model.is(v, VarFamily::tour)) by_site[v] = model.var_key[v].site;
     if (!model.is(v, VarFamily::agents)) continue;
     const Column& col = set.columns[model.var_key[v].column];
     by_day[v] = plan.sites[col.site].shifts[col.shift].starts[col.start].interval / per_day;
