@@ -189,6 +189,8 @@ void read_allocation(const Node& root, const Plan& plan, Problems& problems, Sta
     }
     staffing.groups[slot + group].productive[static_cast<std::size_t>(*interval)] += *agents;
   }
+  // A group doing only deferrable work (SPEC §10) answers no calls: not simulated.
+  std::erase_if(staffing.groups, [](const GroupStaffing& g) { return g.queues.empty(); });
 }
 
 }  // namespace

@@ -265,8 +265,9 @@ Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {
   for (std::size_t s = 0; s < plan.sites.size(); ++s) {
     const auto groups = agent_groups(plan, plan.sites[s]);
     for (std::size_t g = 0; g < groups.size(); ++g)
-      staffing.groups.push_back(GroupStaffing{static_cast<int>(s), static_cast<int>(g), groups[g].queues,
-                                              std::vector<double>(plan.horizon.count, 0.0)});
+      if (!groups[g].queues.empty())  // a group doing only deferrable work answers no calls
+        staffing.groups.push_back(GroupStaffing{static_cast<int>(s), static_cast<int>(g), groups[g].queues,
+                                                std::vector<double>(plan.horizon.count, 0.0)});
   }
   const auto group_slot = [&](int site, int group) -> GroupStaffing& {
     for (GroupStaffing& g : staffing.groups)

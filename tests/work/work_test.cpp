@@ -394,6 +394,20 @@ TEST(WorkPlan, InfeasibleNamesTheDayAndTheShortfall) {
   EXPECT_FALSE(std::ifstream(dir + "/out.csv").good());
 }
 
+TEST(WorkPlan, SimulateRunsCallsOnlyWithAWorkOnlyGroup) {
+  // Site b's default group does only the backlog: it answers no calls, so simulate
+  // (solving, or reading the plan's JSON) leaves it out instead of failing.
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/plan.yaml", header(backlog()) + two_sites);
+  const auto direct = run_staffplan({"simulate", dir + "/plan.yaml", "--replications", "3", "-f", "csv"});
+  EXPECT_EQ(direct.exit_code, 0) << direct.err;
+  ASSERT_EQ(run_staffplan({"plan", dir + "/plan.yaml", "-f", "json", "-o", dir + "/plan.json"}).exit_code, 0);
+  const auto from_json = run_staffplan(
+      {"simulate", dir + "/plan.yaml", "--plan", dir + "/plan.json", "--replications", "3", "-f", "csv"});
+  EXPECT_EQ(from_json.exit_code, 0) << from_json.err;
+  EXPECT_EQ(from_json.out, direct.out);
+}
+
 // ---- rounding keeps the Work rows ---------------------------------------------
 
 TEST(WorkRounding, RepairFromNothingSatisfiesEveryRow) {
