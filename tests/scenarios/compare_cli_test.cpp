@@ -132,6 +132,10 @@ TEST(CompareCli, TableShowsMissingSitesAsDashAndAbandonmentOnlyWhenSomePlanHasIt
   EXPECT_EQ(plain.out.find("abandonment"), std::string::npos);
   EXPECT_NE(plain.out.find("cost at boston"), std::string::npos);
   EXPECT_NE(plain.out.find("dst-week.yaml  london-breaks.yaml"), std::string::npos) << plain.out;
+  // The per-site rows are a section of their own: a rule right above the first.
+  const auto site_rows = plain.out.find("cost at boston");
+  const auto rule = plain.out.rfind('\n', site_rows - 2);
+  EXPECT_EQ(plain.out.substr(rule + 1, 10), "----------") << plain.out;
   // boston row: 640.00 under dst-week, "-" under london-breaks.
   const auto boston = plain.out.substr(plain.out.find("cost at boston"));
   EXPECT_EQ(boston.substr(0, boston.find('\n')).back(), '-');
