@@ -70,6 +70,7 @@ report::PlanView parsed_view(const std::string& view) {
   if (view == "intervals") return report::PlanView::intervals;
   if (view == "summary") return report::PlanView::summary;
   if (view == "allocation") return report::PlanView::allocation;
+  if (view == "outsourced") return report::PlanView::outsourced;
   return report::PlanView::shifts;
 }
 
@@ -132,7 +133,7 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation"}))
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "outsourced"}))
       ->capture_default_str();
   command->add_option("--allow-shortfall", options->allow_shortfall,
                       "Soft coverage: PENALTY per missing agent-hour")->type_name("PENALTY");

@@ -17,7 +17,7 @@ namespace {
 const std::vector<std::string> plan_keys = {"version", "name",     "timezone",  "start", "days",
                                             "interval", "cyclic",  "model",     "patience",
                                             "shrinkage", "goal",   "queues",    "sites",
-                                            "csv"};
+                                            "csv", "outsourcers"};
 
 void read_model(const MapReader& top, Plan& plan, Diagnostics& diagnostics) {
   if (const auto model = top.text("model")) {
@@ -79,6 +79,7 @@ Plan read_plan(const Node& root, const std::string& file_name, Diagnostics& diag
   read_queues(top, plan, clock, diagnostics);
   read_shared_forecast(top, plan, clock, diagnostics);
   read_sites(top, plan, clock, diagnostics);
+  read_outsourcers(top, plan, diagnostics);
   if (!diagnostics.has_errors()) warn_calls_outside_open_hours(plan, diagnostics);
   return plan;
 }

@@ -44,6 +44,9 @@ void read_shared_forecast(const MapReader& top, Plan& plan, const PlanClock& clo
 
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
 
+// `outsourcers` (SPEC §9), after read_queues: each checked against the queues.
+void read_outsourcers(const MapReader& top, Plan& plan, Diagnostics& diagnostics);
+
 // Every concrete start of `shift` at `site` inside the horizon (see Shift::starts);
 // records an error (and stops) at the first start off the plan's interval grid.
 void expand_shift_starts(const Horizon& horizon, const date::time_zone& site_zone, const Site& site,

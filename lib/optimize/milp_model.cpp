@@ -16,6 +16,8 @@ const char* family_name(VarFamily f) {
     case VarFamily::allocation: return "y";
     case VarFamily::shortfall: return "u";
     case VarFamily::increment: return "z";
+    case VarFamily::share: return "w";
+    case VarFamily::send: return "v";
   }
   return "?";
 }
@@ -31,6 +33,7 @@ const char* family_name(RowFamily f) {
     case RowFamily::increment: return "Increment";
     case RowFamily::service_level: return "ServiceLevel";
     case RowFamily::order: return "Order";
+    case RowFamily::choice: return "Choice";
   }
   return "?";
 }
@@ -62,6 +65,8 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::allocation: return fmt::format("y[{},{},{}]", k.group, k.queue, k.interval);
     case VarFamily::shortfall: return fmt::format("u[{},{}]", k.queue, k.interval);
     case VarFamily::increment: return fmt::format("z[{},{},{}]", k.queue, k.interval, k.step);
+    case VarFamily::share: return fmt::format("w[{},{},{}]", k.outsourcer, k.queue, k.level);
+    case VarFamily::send: return fmt::format("v[{},{},{}]", k.outsourcer, k.queue, k.interval);
   }
   return "?";
 }
@@ -78,6 +83,7 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::increment: return fmt::format("Increment({},{})", k.queue, k.interval);
     case RowFamily::service_level: return fmt::format("ServiceLevel({},{})", k.queue, k.period);
     case RowFamily::order: return fmt::format("Order({},{},{})", k.queue, k.interval, k.step);
+    case RowFamily::choice: return fmt::format("Choice({},{})", k.outsourcer, k.queue);
   }
   return "?";
 }

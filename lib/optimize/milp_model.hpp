@@ -17,12 +17,23 @@
 //                             agent above the floor staffing, in [0, 1]; continuous
 //                             where the service-level curve is concave and the
 //                             coverage integral, else binary
+//   w[outsourcer, queue, level]  share-mode outsourcing (SPEC §9): 1 when the queue
+//                             sends share `level` of its calls out; binary. Costs
+//                             share × Σ_i calls_i × aht_i / 60 × price per minute
+//   v[outsourcer, queue, interval]  intervals-mode outsourcing: 1 when the interval's
+//                             calls go out; binary. Costs calls × aht / 60 × price
 // Row families
-//   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u ≥ required
+//   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u + relief ≥ required
+//                             where for an outsourced queue `required` is the most the
+//                             interval can need in-house (require::most_required) and the
+//                             relief is Σ_l (required − req_l(i)) · w[o,q,l] (share mode:
+//                             with Σ_l w = 1 the row is coverage ≥ Σ_l w_l · req_l(i)) or
+//                             required · v[o,q,i] (intervals mode: coverage ≥ req(i)(1 − v))
+//   Choice(outsourcer, queue) Σ_l w[o,q,l] = 1: one share per queue for the horizon
 //   Capacity(group, interval) Σ_q y[g,q,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
 //   Pool(queues, interval)    for a set S of queues that shared groups connect:
 //                             Σ productive presence of every group answering a queue
-//                             of S + Σ_{q ∈ S} u ≥ Σ_{q ∈ S} required — Hall's condition,
+//                             of S + Σ_{q ∈ S} (u + relief) ≥ Σ_{q ∈ S} required — Hall's condition,
 //                             implied by Cover and Capacity (the LP bound is the same)
 //                             but stated on the integer agents, where CBC's cuts work
 //   Seats(site, interval)     Σ agents on shift (any group, breaks included) ≤ seats
@@ -54,27 +65,31 @@ namespace staffplan::optimize {
 // Share of the cheapest positive column cost that one free agent costs in the model.
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
-enum class VarFamily : unsigned char { agents, allocation, shortfall, increment };
-enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit, increment, service_level, order };
+enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, share, send };
+enum class RowFamily : unsigned char {
+  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, choice
+};
 
-const char* family_name(VarFamily f);  // "x", "y", "u", "z"
+const char* family_name(VarFamily f);  // "x", "y", "u", "z", "w", "v"
 const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit",
-                                       // "Increment", "ServiceLevel", "Order"
+                                       // "Increment", "ServiceLevel", "Order", "Choice"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
   VarFamily family = VarFamily::agents;
   int column = -1;     // x: ColumnSet column
   int group = -1;      // y: ColumnSet agent group
-  int queue = -1;      // y, u, z
-  int interval = -1;   // y, u, z
+  int queue = -1;      // y, u, z, w, v
+  int interval = -1;   // y, u, z, v
   int step = -1;       // z: agent k above the floor, from 1
+  int outsourcer = -1; // w, v: index into Plan::outsourcers
+  int level = -1;      // w: index into the outsourcer's shares
 };
 
 // What one row is. Fields a family does not use stay -1.
 struct RowKey {
   RowFamily family = RowFamily::cover;
-  int queue = -1;      // Cover, Increment, ServiceLevel, Order
+  int queue = -1;      // Cover, Increment, ServiceLevel, Order, Choice
   int group = -1;      // Capacity, GroupLimit: ColumnSet agent group
   int site = -1;       // Seats
   int start = -1;      // Limit: ColumnSet start group
@@ -82,6 +97,7 @@ struct RowKey {
   unsigned queues = 0; // Pool: bit q set for each queue of the set
   int period = -1;     // ServiceLevel: day or week index (require::period_of)
   int step = -1;       // Order: k
+  int outsourcer = -1; // Choice
 };
 
 struct MilpModel {

@@ -56,6 +56,8 @@ std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, con
   const int per_day = std::max(1, 86400 / plan.horizon.interval_s);
   std::vector<int> by_day(model.num_vars(), -1), by_site(model.num_vars(), -1);
   for (int v = 0; v < model.num_vars(); ++v) {
+    // An interval sent to an outsourcer belongs to its day, beside the shifts.
+    if (model.is(v, VarFamily::send)) by_day[v] = model.var_key[v].interval / per_day;
     if (!model.is(v, VarFamily::agents)) continue;
     const Column& col = set.columns[model.var_key[v].column];
     by_day[v] = plan.sites[col.site].shifts[col.shift].starts[col.start].interval / per_day;
@@ -240,6 +242,11 @@ Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {
   staffing.agents.assign(plan.queues.size(), std::vector<int>(plan.horizon.count, 0));
   for (const IntervalCoverage& c : schedule.coverage)
     staffing.agents[c.queue][c.interval] = c.agents;
+  if (!plan.outsourcers.empty()) {
+    staffing.kept_calls.assign(plan.queues.size(), std::vector<double>(plan.horizon.count, 0.0));
+    for (const IntervalCoverage& c : schedule.coverage)
+      staffing.kept_calls[c.queue][c.interval] = plan.queues[c.queue].calls[c.interval] * c.kept;
+  }
   return staffing;
 }
 

@@ -107,17 +107,22 @@ struct IntervalRow {
   double calls;
   queueing::Metrics m;
   bool erlang_a;
+  double outsourced_calls;  // sent to an outsourcer (calls above are the kept ones)
+  bool outsourcing;         // the plan has outsourcers: the row shows outsourced_calls
 };
 
 IntervalRow interval_row(const Plan& plan, const IntervalCoverage& c) {
   const Horizon& h = plan.horizon;
-  const auto load = require::load_of(plan, c.queue, c.interval);
+  // Only the calls kept in-house meet the agents (SPEC §9).
+  auto load = require::load_of(plan, c.queue, c.interval);
+  const double all_calls = load.calls;
+  if (c.kept != 1) load.calls *= c.kept;
   const auto goals = require::goals_of(plan, c.queue);
   const std::int64_t t = h.interval_start_utc(c.interval);
   return IntervalRow{&c, iso_timestamp(t, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[c.interval]),
                      plan.queues[c.queue].name, load.calls,
                      queueing::evaluate(load, c.agents, goals.answer_within_s),
-                     plan.model == QueueModel::erlang_a};
+                     plan.model == QueueModel::erlang_a, all_calls - load.calls, !plan.outsourcers.empty()};
 }
 
 struct SiteTotal {
@@ -218,6 +223,14 @@ std::string shortfall_lines(const Plan& plan, const std::vector<IntervalRow>& in
   return out;
 }
 
+// In-house, outsourced and total cost, for plans with outsourcers (SPEC §9).
+std::string cost_split_line(const Plan& plan, const Schedule& s) {
+  if (plan.outsourcers.empty()) return "";
+  return fmt::format("cost {} = in-house {} + outsourced {}{}\n", fixed(s.cost, 2), fixed(s.paid_cost, 2),
+                     fixed(s.outsourced_cost, 2),
+                     s.shortfall_cost > 0 ? fmt::format(" + shortfall penalty {}", fixed(s.shortfall_cost, 2)) : "");
+}
+
 std::string status_line(const Schedule& s) {
   return fmt::format("status {}, cost {}, lower bound {}, gap {}, solved in {:.1f} s\n",
                      status_name(s.status), fixed(s.cost, 2), fixed(s.lower_bound, 2),
@@ -268,16 +281,19 @@ std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<
   }
   table.add_row({"total", "", "", "", "", "", "", fmt::format("{}", all_agents), fixed(all_hours, 2),
                  fixed(all_cost, 2)});
-  return table.str() + "\n" + status_line(s) + shortfall_lines(plan, intervals);
+  return table.str() + "\n" + cost_split_line(plan, s) + status_line(s) + shortfall_lines(plan, intervals);
 }
 
 // ---- intervals view -------------------------------------------------------
 
 // `shortfall` counts whole agents (required − whole productive agents), the staffing
 // the metrics are evaluated at. Erlang A plans add `p_abandon`.
-std::vector<std::string> interval_header(bool erlang_a) {
+// With outsourcers, `calls` are the calls kept in-house, `required` their
+// requirement, and `outsourced_calls` (after `calls`) what went out.
+std::vector<std::string> interval_header(bool erlang_a, bool outsourcing = false) {
   std::vector<std::string> h = {"start", "queue", "calls", "required", "present", "productive", "shortfall",
                                 "service_level", "asa_s", "occupancy"};
+  if (outsourcing) h.insert(h.begin() + 3, "outsourced_calls");
   if (erlang_a) h.push_back("p_abandon");
   return h;
 }
@@ -288,6 +304,7 @@ std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
   std::vector<std::string> cells = {r.start, r.queue, fixed(r.calls, 1), fmt::format("{}", c.required),
                                     fixed(c.present, 2), fixed(c.productive, 2), fixed(c.shortfall, 0),
                                     fixed(r.m.service_level, 4), asa, fixed(r.m.occupancy, 4)};
+  if (r.outsourcing) cells.insert(cells.begin() + 3, fixed(r.outsourced_calls, 1));
   if (r.erlang_a) cells.push_back(fixed(r.m.p_abandon, 4));
   return cells;
 }
@@ -296,7 +313,7 @@ std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
 // precision (`simulate --plan` reads productive back: whole_agents() of the same
 // double gives the same agents), plus the service level's threshold.
 void write_interval_json(JsonWriter& j, const IntervalRow& r) {
-  const std::vector<std::string> header = interval_header(r.erlang_a);
+  const std::vector<std::string> header = interval_header(r.erlang_a, r.outsourcing);
   const std::vector<std::string> cells = interval_cells(r, false);
   j.begin_object();
   for (std::size_t k = 0; k < header.size(); ++k) {
@@ -304,6 +321,9 @@ void write_interval_json(JsonWriter& j, const IntervalRow& r) {
     if (k < 2) j.value(cells[k]);
     else if (header[k] == "present") j.value(r.c->present);
     else if (header[k] == "productive") j.value(r.c->productive);
+    // Kept and outsourced calls at full precision: `simulate --plan` reads them back.
+    else if (header[k] == "calls" && r.outsourcing) j.value(r.calls);
+    else if (header[k] == "outsourced_calls") j.value(r.outsourced_calls);
     else if (cells[k].empty()) j.null();
     else j.value(std::stod(cells[k]));
     if (header[k] == "service_level") j.key("answer_within_s").value(r.m.answer_within_s);
@@ -311,15 +331,97 @@ void write_interval_json(JsonWriter& j, const IntervalRow& r) {
   j.end_object();
 }
 
+// ---- outsourced view -------------------------------------------------------
+
+// Calls, minutes and cost sent to one outsourcer from one queue on one plan-clock day.
+struct OutsourcedRow {
+  int outsourcer = 0, queue = 0;
+  std::string day;
+  double calls = 0, minutes = 0, cost = 0;
+};
+
+const std::vector<std::string> outsourced_header = {"outsourcer", "queue", "day", "calls", "minutes", "cost"};
+
+// By outsourcer, queue (plan order), then day.
+std::vector<OutsourcedRow> outsourced_rows(const Plan& plan, const Schedule& s) {
+  const Horizon& h = plan.horizon;
+  std::vector<OutsourcedRow> rows;
+  for (const optimize::Outsourced& o : s.outsourced) {
+    const std::string day =
+        local_date(h.interval_start_utc(o.interval), h.utc_offset_s.empty() ? 0 : h.utc_offset_s[o.interval]);
+    if (rows.empty() || rows.back().outsourcer != o.outsourcer || rows.back().queue != o.queue ||
+        rows.back().day != day)
+      rows.push_back(OutsourcedRow{o.outsourcer, o.queue, day});
+    rows.back().calls += o.calls;
+    rows.back().minutes += o.minutes;
+    rows.back().cost += o.cost;
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const OutsourcedRow& a, const OutsourcedRow& b) {
+    return std::tie(a.outsourcer, a.queue) < std::tie(b.outsourcer, b.queue);
+  });
+  return rows;
+}
+
+std::vector<std::string> outsourced_cells(const Plan& plan, const OutsourcedRow& r) {
+  return {plan.outsourcers[r.outsourcer].name, plan.queues[r.queue].name, r.day, fixed(r.calls, 1),
+          fixed(r.minutes, 1), fixed(r.cost, 2)};
+}
+
+struct OutsourcerTotal {
+  std::string name, queue, mode;
+  std::optional<double> share;
+  double calls = 0, minutes = 0, cost = 0;
+};
+
+// One entry per outsourcer and queue it may take, in plan order.
+std::vector<OutsourcerTotal> outsourcer_totals(const Plan& plan, const Schedule& s,
+                                               const std::vector<OutsourcedRow>& rows) {
+  std::vector<OutsourcerTotal> out;
+  for (std::size_t o = 0; o < plan.outsourcers.size(); ++o) {
+    const Outsourcer& os = plan.outsourcers[o];
+    for (int q : os.queues) {
+      OutsourcerTotal t{os.name, plan.queues[q].name, os.mode == OutsourceMode::share ? "share" : "intervals"};
+      if (os.mode == OutsourceMode::share && q < static_cast<int>(s.share.size())) t.share = s.share[q];
+      for (const OutsourcedRow& r : rows)
+        if (r.outsourcer == static_cast<int>(o) && r.queue == q) {
+          t.calls += r.calls;
+          t.minutes += r.minutes;
+          t.cost += r.cost;
+        }
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+std::string outsourced_table(const Plan& plan, const Schedule& s, const std::vector<OutsourcedRow>& rows) {
+  using A = Table::Align;
+  Table table({"outsourcer", "queue", "day", "calls", "minutes", "cost"},
+              {A::left, A::left, A::left, A::right, A::right, A::right});
+  for (const OutsourcedRow& r : rows) table.add_row(outsourced_cells(plan, r));
+  table.add_rule();
+  for (const OutsourcerTotal& t : outsourcer_totals(plan, s, rows))
+    table.add_row({t.name, t.queue,
+                   t.share ? fmt::format("share {:g}%", 100 * *t.share)
+                           : (t.mode == "share" ? "share -" : "intervals"),
+                   fixed(t.calls, 1), fixed(t.minutes, 1), fixed(t.cost, 2)});
+  return table.str() + "\n" + cost_split_line(plan, s);
+}
+
 // ---- summary view ---------------------------------------------------------
 
 const std::vector<std::string> summary_header = {"site", "agents", "paid_hours", "cost",
                                                   "service_level", "status", "lower_bound", "gap"};
 
-void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool erlang_a) {
+void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, const Totals& t, bool erlang_a,
+                        const std::vector<OutsourcedRow>& outsourced) {
   j.begin_object();
   j.key("status").value(status_name(s.status));
   j.key("cost").value(tidy(s.cost, 6));
+  if (!plan.outsourcers.empty()) {
+    j.key("inhouse_cost").value(tidy(s.paid_cost, 6));
+    j.key("outsourced_cost").value(tidy(s.outsourced_cost, 6));
+  }
   j.key("paid_cost").value(tidy(s.paid_cost, 6));
   j.key("shortfall_cost").value(tidy(s.shortfall_cost, 6));
   j.key("lower_bound").value(tidy(s.lower_bound, 6));
@@ -357,6 +459,22 @@ void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool 
     j.end_object();
   }
   j.end_array();
+  if (!plan.outsourcers.empty()) {
+    // Per outsourcer and queue: the mode, the share chosen (share mode) and totals.
+    j.key("outsourcers").begin_array();
+    for (const OutsourcerTotal& o : outsourcer_totals(plan, s, outsourced)) {
+      j.begin_object();
+      j.key("name").value(o.name);
+      j.key("queue").value(o.queue);
+      j.key("mode").value(o.mode);
+      j.key("share").value(o.share);
+      j.key("calls").value(tidy(o.calls, 6));
+      j.key("minutes").value(tidy(o.minutes, 6));
+      j.key("cost").value(tidy(o.cost, 6));
+      j.end_object();
+    }
+    j.end_array();
+  }
   j.end_object();
 }
 
@@ -412,12 +530,14 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   const Totals t = totals(plan, groups, schedule, intervals);
   const auto allocation = allocation_rows(plan, groups, schedule);
   const bool erlang_a = plan.model == QueueModel::erlang_a;
+  const bool outsourcing = !plan.outsourcers.empty();
+  const auto outsourced = outsourced_rows(plan, schedule);
 
   if (format == Format::json) {
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, schedule, t, erlang_a);
+    write_summary_json(j, plan, schedule, t, erlang_a, outsourced);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {
@@ -438,6 +558,11 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     j.key("allocation").begin_array();
     for (const auto& row : allocation) write_cells_json(j, allocation_header, row, 4);
     j.end_array();
+    if (outsourcing) {
+      j.key("outsourced").begin_array();
+      for (const OutsourcedRow& r : outsourced) write_cells_json(j, outsourced_header, outsourced_cells(plan, r), 3);
+      j.end_array();
+    }
     j.key("intervals").begin_array();
     for (const IntervalRow& r : intervals) write_interval_json(j, r);
     j.end_array();
@@ -446,6 +571,12 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   }
 
   switch (view) {
+    case PlanView::outsourced: {
+      if (format == Format::table) return outsourced_table(plan, schedule, outsourced);
+      CsvWriter csv(outsourced_header);
+      for (const OutsourcedRow& r : outsourced) csv.add_row(outsourced_cells(plan, r));
+      return csv.str();
+    }
     case PlanView::shifts: {
       if (format == Format::table) return shifts_table(plan, schedule, shifts, intervals);
       CsvWriter csv(shift_header(grouped));
@@ -465,7 +596,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     }
     case PlanView::intervals: {
       if (format == Format::csv) {
-        CsvWriter csv(interval_header(erlang_a));
+        CsvWriter csv(interval_header(erlang_a, outsourcing));
         for (const IntervalRow& r : intervals) csv.add_row(interval_cells(r, false));
         return csv.str();
       }
@@ -474,6 +605,10 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                                         "shortfall", "SL", "ASA s", "occupancy"};
       std::vector<A> aligns = {A::left,  A::left,  A::right, A::right, A::right,
                                A::right, A::right, A::right, A::right, A::right};
+      if (outsourcing) {
+        heads.insert(heads.begin() + 3, "outsourced");
+        aligns.push_back(A::right);
+      }
       if (erlang_a) {
         heads.push_back("abandon");
         aligns.push_back(A::right);
@@ -485,11 +620,17 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     case PlanView::summary: {
       if (format == Format::csv) {
         // Erlang A adds the call-weighted abandonment after the service level.
+        // Outsourcers add in-house and outsourced cost after the cost, and a row each.
         std::vector<std::string> header = summary_header;
         if (erlang_a) header.insert(header.begin() + 5, "p_abandon");
+        if (outsourcing) header.insert(header.begin() + 4, {"inhouse_cost", "outsourced_cost"});
         CsvWriter csv(header);
+        const auto split = [&](std::vector<std::string>& row, const std::string& inhouse, const std::string& out) {
+          if (outsourcing) row.insert(row.begin() + 4, {inhouse, out});
+        };
         auto add_total_row = [&](std::vector<std::string> row) {
           if (erlang_a) row.insert(row.begin() + 5, "");
+          split(row, row[3], "");
           csv.add_row(row);
         };
         for (std::size_t k = 0; k < t.sites.size(); ++k) {
@@ -503,11 +644,19 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                 add_total_row({st.name + "/" + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2),
                                fixed(g.cost, 2), "", "", "", ""});
         }
+        if (outsourcing)
+          for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced)) {
+            std::vector<std::string> row = {o.name + "/" + o.queue, "", "", fixed(o.cost, 2), "", "", "", ""};
+            if (erlang_a) row.insert(row.begin() + 5, "");
+            split(row, "", fixed(o.cost, 2));
+            csv.add_row(row);
+          }
         std::vector<std::string> total = {"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
-                                          fixed(schedule.paid_cost, 2), fixed(t.service_level, 4),
-                                          status_name(schedule.status), fixed(schedule.lower_bound, 2),
-                                          fixed(schedule.gap, 6)};
+                                          fixed(schedule.paid_cost + schedule.outsourced_cost, 2),
+                                          fixed(t.service_level, 4), status_name(schedule.status),
+                                          fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)};
         if (erlang_a) total.insert(total.begin() + 5, fixed(t.p_abandon, 4));
+        split(total, fixed(schedule.paid_cost, 2), fixed(schedule.outsourced_cost, 2));
         csv.add_row(total);
         return csv.str();
       }
@@ -522,16 +671,19 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
             if (g.site == static_cast<int>(k))
               table.add_row({"  " + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2), fixed(g.cost, 2)});
       }
+      if (outsourcing)
+        for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced))
+          table.add_row({o.name + "/" + o.queue + " (outsourced)", "", "", fixed(o.cost, 2)});
       table.add_rule();
       table.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
-                     fixed(schedule.paid_cost, 2)});
+                     fixed(schedule.paid_cost + schedule.outsourced_cost, 2)});
       std::string out = table.str() + "\n";
       out += fmt::format("service level (call-weighted): {}\n", percent(t.service_level));
       if (erlang_a) out += fmt::format("abandonment (call-weighted): {}\n", percent(t.p_abandon));
       if (schedule.shortfall_cost > 0)
         out += fmt::format("shortfall: {} agent-hours, penalty {}\n", fixed(t.shortfall_agent_hours, 2),
                            fixed(schedule.shortfall_cost, 2));
-      return out + status_line(schedule) + shortfall_lines(plan, intervals);
+      return out + cost_split_line(plan, schedule) + status_line(schedule) + shortfall_lines(plan, intervals);
     }
   }
   return {};

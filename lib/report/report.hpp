@@ -15,7 +15,7 @@
 namespace staffplan::report {
 
 enum class Format { table, csv, json };
-enum class PlanView { shifts, intervals, summary, allocation };
+enum class PlanView { shifts, intervals, summary, allocation, outsourced };
 
 // `staffplan erlang`: one interval. `scheduled` is after shrinkage.
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
@@ -48,8 +48,10 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
 // `staffplan simulate`: table = intervals, then per-queue and overall totals; csv =
 // the chosen view (one header row); json always carries both.
 enum class SimulationView { intervals, summary };
+// For a plan with outsourcers (SPEC §9) `plan` carries only the calls kept
+// in-house, and the report says that `outsourced_calls` were not simulated.
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
-                              SimulationView view = SimulationView::intervals);
+                              SimulationView view = SimulationView::intervals, double outsourced_calls = 0);
 
 // `--chart FILE.svg` (chart.cpp): a self-contained SVG, one panel per queue over the
 // horizon; every plotted series is also in data-* attributes with the numbers the

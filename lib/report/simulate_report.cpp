@@ -107,10 +107,14 @@ void json_fields(JsonWriter& json, const std::vector<Field>& fields) {
   }
 }
 
-std::string json_document(const Plan& plan, const simulate::Result& result) {
+std::string json_document(const Plan& plan, const simulate::Result& result, double outsourced_calls) {
   JsonWriter json;
   json.begin_object();
   json.key("summary").begin_object();
+  if (!plan.outsourcers.empty()) {
+    json.key("simulated_calls").value("inhouse");
+    json.key("outsourced_calls").value(outsourced_calls);
+  }
   json.key("replications").value(result.replications);
   json.key("seed").value(std::to_string(result.seed));  // a string: JSON numbers lose 64-bit seeds
   json.key("confidence").value(result.confidence);
@@ -170,7 +174,7 @@ std::vector<std::string> table_metrics(const SimulatedMetrics& s, const Predicte
           seconds(s.max_wait_s.mean),    seconds_range(s.max_wait_s)};
 }
 
-std::string table(const Plan& plan, const simulate::Result& result) {
+std::string table(const Plan& plan, const simulate::Result& result, double outsourced_calls) {
   using A = Table::Align;
   Table t({"start", "queue", "agents", "calls", "SL", "SL 95% CI", "SL Erlang", "ASA s",
            "ASA 95% CI", "ASA Erlang", "abandon", "abandon 95% CI", "abandon Erlang",
@@ -197,22 +201,25 @@ std::string table(const Plan& plan, const simulate::Result& result) {
   if (percent_level != 95) {  // the header says 95 %; say so when another level was asked
     text += fmt::format("confidence intervals at {}%\n", percent_level);
   }
+  if (!plan.outsourcers.empty())
+    text += fmt::format("in-house calls only: the {} calls sent to outsourcers are not simulated\n",
+                        fixed(outsourced_calls, 1));
   return text + fmt::format("{} replications, seed {}\n", result.replications, result.seed);
 }
 
 }  // namespace
 
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
-                              SimulationView view) {
+                              SimulationView view, double outsourced_calls) {
   switch (format) {
     case Format::csv:
       return view == SimulationView::summary ? csv_summary(plan, result) : csv_intervals(plan, result);
     case Format::json:
-      return json_document(plan, result);
+      return json_document(plan, result, outsourced_calls);
     case Format::table:
       break;
   }
-  return table(plan, result);
+  return table(plan, result, outsourced_calls);
 }
 
 }  // namespace staffplan::report
