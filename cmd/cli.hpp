@@ -41,6 +41,10 @@ void add_chart_option(CLI::App& command, std::string& chart_file);
 void check_chart_option(const CommonOptions& options, const std::string& chart_file, const std::string& plan_file);
 void write_chart(const CommonOptions& options, const std::string& chart_file, const std::string& svg);
 
+// --set PATH=VALUE (every command that reads a plan), repeatable: the overrides in
+// the order given, for load::load_plan.
+void add_set_option(CLI::App& command, std::vector<std::string>& overrides);
+
 // Writes an incomplete result (an interrupted plan, exit 1) without replacing
 // options.output (SPEC §6): to stdout, to FILE when FILE is a device or FIFO, else
 // to "FILE.interrupted". Returns the name written ("" for stdout).

@@ -27,6 +27,7 @@ struct PlanOptions {
   std::string gap = "0.1%";
   int threads = 1;
   std::string chart_file;        // --chart
+  std::vector<std::string> overrides;  // --set
 };
 
 [[noreturn]] void bad_flag(const std::string& flag, const std::string& what) {
@@ -84,10 +85,11 @@ void show_progress(const optimize::Progress& p) {
 
 int run_plan(const PlanOptions& o) {
   optimize::SolveOptions solve = solve_options(o);
+  load::check_overrides(o.overrides);
   refuse_output_onto_inputs(o.common, {o.plan_file});
   check_chart_option(o.common, o.chart_file, o.plan_file);
   std::vector<Diagnostic> warnings;
-  const Plan plan = load::load_plan(o.plan_file, &warnings);
+  const Plan plan = load::load_plan(o.plan_file, &warnings, o.overrides);
   for (const auto& w : warnings) warn(o.common, w.to_string());
   const require::Requirement requirement = require::compute(plan);
   for (const auto& w : requirement.warnings) warn(o.common, w.to_string());
@@ -144,6 +146,7 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("--threads", options->threads, "Solver threads (1 is deterministic)")->type_name("N")
       ->capture_default_str();
   add_chart_option(*command, options->chart_file);
+  add_set_option(*command, options->overrides);
   command->callback([&action, options] { action = [options] { return run_plan(*options); }; });
 }
 

@@ -10,15 +10,18 @@ void add_require_command(CLI::App& app, Action& action) {
   static std::string plan_file;
   static CommonOptions options;
   static std::string chart_file;
+  static std::vector<std::string> overrides;
   command->add_option("PLAN", plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options);
   add_chart_option(*command, chart_file);
+  add_set_option(*command, overrides);
   command->callback([&action] {
     action = []() -> int {
+      load::check_overrides(overrides);
       refuse_output_onto_inputs(options, {plan_file});
       check_chart_option(options, chart_file, plan_file);
       std::vector<Diagnostic> warnings;
-      const Plan plan = load::load_plan(plan_file, &warnings);
+      const Plan plan = load::load_plan(plan_file, &warnings, overrides);
       const require::Requirement requirement = require::compute(plan);
       for (const auto& w : warnings) warn(options, w.to_string());
       for (const auto& w : requirement.warnings) warn(options, w.to_string());

@@ -37,6 +37,7 @@ struct SimulateFlags {
   std::string chart_file;      // --chart
   std::string time_limit;      // empty = none
   std::string max_calls;       // empty = simulate::kDefaultMaxSimulatedCalls
+  std::vector<std::string> overrides;  // --set
 };
 
 // A bad flag value, printed as "staffplan: error: --flag: what" (like `plan`).
@@ -159,10 +160,11 @@ int run_simulate(const SimulateFlags& flags) {
 
   if (flags.plan_path == "-" && flags.staffing_json == "-")
     bad_flag("--plan", "standard input (-) already carries the plan file; give the plan JSON as a file");
+  load::check_overrides(flags.overrides);
   refuse_output_onto_inputs(flags.common, {flags.plan_path, flags.staffing_json});
   check_chart_option(flags.common, flags.chart_file, flags.plan_path);
   std::vector<Diagnostic> warnings;
-  const Plan plan = load::load_plan(flags.plan_path, &warnings);
+  const Plan plan = load::load_plan(flags.plan_path, &warnings, flags.overrides);
   for (const auto& w : warnings) warn(flags.common, w.to_string());
   check_budget(plan, options.replications, max_calls);
   StopOnSignal signals;  // Ctrl-C or SIGTERM: stop, exit 1, write nothing
@@ -243,6 +245,7 @@ void add_simulate_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   add_common_options(*command, flags->common);
   add_chart_option(*command, flags->chart_file);
+  add_set_option(*command, flags->overrides);
   command->callback([&action, flags] { action = [flags] { return run_simulate(*flags); }; });
 }
 

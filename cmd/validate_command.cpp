@@ -14,12 +14,14 @@ void add_validate_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand("validate", "Check a plan file and print every problem found");
   static std::string plan_file;
   static CommonOptions options;
+  static std::vector<std::string> overrides;
   command->add_option("PLAN", plan_file, "Plan file (YAML)")->required();
   command->add_flag("-q,--quiet", options.quiet, "No warnings on stderr");
+  add_set_option(*command, overrides);
   command->callback([&action] {
     action = []() -> int {
       std::vector<Diagnostic> warnings;
-      const Plan plan = load::load_plan(plan_file, &warnings);  // throws InputError with every error found
+      const Plan plan = load::load_plan(plan_file, &warnings, overrides);  // throws InputError with every error found
       for (const auto& w : warnings) warn(options, w.to_string());
       const require::Requirement requirement = require::compute(plan);  // unreachable goals
       for (const auto& w : requirement.warnings) warn(options, w.to_string());

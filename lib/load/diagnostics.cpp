@@ -8,7 +8,22 @@ SourcePos position(const YAML::Mark& mark) {
 }
 
 void Diagnostics::error(const YAML::Mark& mark, std::string message) {
-  error(position(mark), std::move(message));
+  if (!mark.is_null() && is_override_line(mark.line) && override_index(mark.line) < overrides_.size())
+    error_at_override(override_index(mark.line), std::move(message));
+  else
+    error(position(mark), std::move(message));
+}
+
+void Diagnostics::error_at_override(std::size_t k, std::string message) {
+  errors_.push_back(Diagnostic{"--set " + overrides_.at(k), 0, 0, Diagnostic::Severity::error, std::move(message)});
+}
+
+void Diagnostics::warning(const YAML::Mark& mark, std::string message) {
+  if (!mark.is_null() && is_override_line(mark.line) && override_index(mark.line) < overrides_.size())
+    warnings_.push_back(Diagnostic{"--set " + overrides_[override_index(mark.line)], 0, 0,
+                                   Diagnostic::Severity::warning, std::move(message)});
+  else
+    warning(position(mark), std::move(message));
 }
 
 void Diagnostics::error(SourcePos pos, std::string message) {

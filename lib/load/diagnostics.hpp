@@ -26,6 +26,12 @@ class Diagnostics {
   // The same at a 1-based line and column (a CSV field).
   void error_in(const std::string& file, int line, int column, std::string message);
   void warning(SourcePos pos, std::string message);
+  void warning(const YAML::Mark& mark, std::string message);
+
+  // The `--set PATH=VALUE` arguments as given: a problem at a node they wrote (its
+  // line is override_line(k)) is reported at "--set PATH=VALUE", not at the file.
+  void set_overrides(std::vector<std::string> arguments) { overrides_ = std::move(arguments); }
+  void error_at_override(std::size_t k, std::string message);
 
   bool has_errors() const { return !errors_.empty(); }
   std::size_t error_count() const { return errors_.size(); }
@@ -39,6 +45,7 @@ class Diagnostics {
   std::string file_;
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> warnings_;
+  std::vector<std::string> overrides_;
 };
 
 // 1-based position of a yaml-cpp mark (0, 0 when the mark is unknown).

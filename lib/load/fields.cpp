@@ -243,7 +243,7 @@ void MapReader::warn_bare_seconds(const std::string& key) const {
     return;  // written with a unit
   }
   if (seconds <= 0 || seconds >= bare_seconds_suspect_below) return;
-  diagnostics_.warning(position(value),
+  diagnostics_.warning(value.Mark(),
                        fmt::format("{}: {} is read as {} seconds (a bare number is seconds); write {}m for "
                                    "minutes, or {}s to say seconds",
                                    field(key), value.Scalar(), value.Scalar(), value.Scalar(), value.Scalar()));

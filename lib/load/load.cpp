@@ -7,6 +7,7 @@
 
 #include "load/diagnostics.hpp"
 #include "load/fields.hpp"
+#include "load/overrides.hpp"
 #include "load/sections.hpp"
 #include "load/yaml_document.hpp"
 #include "units/units.hpp"
@@ -85,8 +86,10 @@ Plan read_plan(const Node& root, const std::string& file_name, Diagnostics& diag
 }
 
 Plan finish(Diagnostics& diagnostics, const std::unique_ptr<Tree>& tree, const std::string& file_name,
-            std::vector<Diagnostic>* warnings) {
+            const std::vector<std::string>& overrides, std::vector<Diagnostic>* warnings) {
   diagnostics.throw_if_errors();
+  // A --set whose path is wrong is reported with every problem of the file itself.
+  apply_overrides(*tree, overrides, file_name, diagnostics);
   Plan plan = read_plan(tree->root(), file_name, diagnostics);
   diagnostics.throw_if_errors();
   if (warnings)
@@ -96,20 +99,30 @@ Plan finish(Diagnostics& diagnostics, const std::unique_ptr<Tree>& tree, const s
 
 }  // namespace
 
-Plan load_plan(const std::string& path, std::vector<Diagnostic>* warnings) {
+void check_overrides(const std::vector<std::string>& overrides) {
+  if (auto problems = check_override_syntax(overrides); !problems.empty()) throw InputError(std::move(problems));
+}
+
+Plan load_plan(const std::string& path, std::vector<Diagnostic>* warnings,
+               const std::vector<std::string>& overrides) {
+  check_overrides(overrides);
   // "-" is standard input; its relative csv paths are relative to the current folder.
   const std::string name = path == "-" ? "<stdin>" : path;
   Diagnostics diagnostics(name);
+  diagnostics.set_overrides(shown_overrides(overrides));
   const auto text = read_plan_file(path, diagnostics);
   if (!text) diagnostics.throw_if_errors();
   const auto root = parse_plan_text(*text, diagnostics);
-  return finish(diagnostics, root, name, warnings);
+  return finish(diagnostics, root, name, overrides, warnings);
 }
 
-Plan load_plan_text(const std::string& text, const std::string& file_name, std::vector<Diagnostic>* warnings) {
+Plan load_plan_text(const std::string& text, const std::string& file_name, std::vector<Diagnostic>* warnings,
+                    const std::vector<std::string>& overrides) {
+  check_overrides(overrides);
   Diagnostics diagnostics(file_name);
+  diagnostics.set_overrides(shown_overrides(overrides));
   const auto root = parse_plan_text(text, diagnostics);
-  return finish(diagnostics, root, file_name, warnings);
+  return finish(diagnostics, root, file_name, overrides, warnings);
 }
 
 }  // namespace staffplan::load

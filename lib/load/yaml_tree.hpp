@@ -14,6 +14,13 @@ namespace staffplan::load {
 
 class Tree;
 
+// Nodes written by `--set PATH=VALUE` (load/overrides.hpp) have no place in the file:
+// the k-th override's nodes carry line override_line(k), a negative line, and
+// Diagnostics reports a problem found there at the `--set` argument instead.
+inline constexpr int override_line(std::size_t k) { return -2 - static_cast<int>(k); }
+inline constexpr bool is_override_line(int line) { return line <= -2; }
+inline constexpr std::size_t override_index(int line) { return static_cast<std::size_t>(-2 - line); }
+
 class Node {
  public:
   Node() = default;  // undefined: a key that is absent
