@@ -41,6 +41,19 @@ void add_chart_option(CLI::App& command, std::string& chart_file);
 void check_chart_option(const CommonOptions& options, const std::string& chart_file, const std::string& plan_file);
 void write_chart(const CommonOptions& options, const std::string& chart_file, const std::string& svg);
 
+// The solver flags of `plan` and `compare` (cmd/solve_flags.cpp).
+struct SolveFlags {
+  std::string allow_shortfall;   // empty = hard coverage
+  std::string time_limit = "60s";
+  std::string gap = "0.1%";
+  int threads = 1;
+};
+void add_solve_options(CLI::App& command, SolveFlags& flags);
+// Checked and parsed; InputError ("staffplan: --gap: ...") when a value is wrong.
+optimize::SolveOptions parse_solve_flags(const SolveFlags& flags);
+// One progress line on stderr (a terminal), overwriting the previous one.
+void show_solve_progress(const std::string& prefix, const optimize::Progress& progress);
+
 // --set PATH=VALUE (every command that reads a plan), repeatable: the overrides in
 // the order given, for load::load_plan.
 void add_set_option(CLI::App& command, std::vector<std::string>& overrides);
@@ -66,6 +79,7 @@ void add_require_command(CLI::App& app, Action& action);
 void add_plan_command(CLI::App& app, Action& action);
 void add_simulate_command(CLI::App& app, Action& action);
 void add_validate_command(CLI::App& app, Action& action);
+void add_compare_command(CLI::App& app, Action& action);
 
 // Hidden `staffplan --generate man|bash|zsh|flags`: man-page OPTIONS sections, shell
 // completions or a flag list, walked from `app`'s option table (cmd/generate.cpp).

@@ -51,6 +51,7 @@ int run(int argc, char** argv) {
   staffplan::cli::add_plan_command(app, action);
   staffplan::cli::add_simulate_command(app, action);
   staffplan::cli::add_validate_command(app, action);
+  staffplan::cli::add_compare_command(app, action);
 
   // Build-time only (man page, completions): not listed in --help.
   if (argc == 3 && std::string(argv[1]) == "--generate") return staffplan::cli::generate(app, argv[2]);
@@ -58,7 +59,7 @@ int run(int argc, char** argv) {
   // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-' && !has_subcommand(app, argv[1])) {
     fmt::print(stderr,
-               "staffplan: error: unknown command '{}' (expected erlang, require, plan, simulate or validate)\n",
+               "staffplan: error: unknown command '{}' (expected erlang, require, plan, simulate, validate or compare)\n",
                argv[1]);
     return ExitCode::bad_input;
   }

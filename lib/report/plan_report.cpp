@@ -105,6 +105,7 @@ struct IntervalRow {
   const IntervalCoverage* c;
   std::string start, queue;
   double calls;
+  double aht_s;
   queueing::Metrics m;
   bool erlang_a;
   double outsourced_calls;  // sent to an outsourcer (calls above are the kept ones)
@@ -120,7 +121,7 @@ IntervalRow interval_row(const Plan& plan, const IntervalCoverage& c) {
   const auto goals = require::goals_of(plan, c.queue);
   const std::int64_t t = h.interval_start_utc(c.interval);
   return IntervalRow{&c, iso_timestamp(t, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[c.interval]),
-                     plan.queues[c.queue].name, load.calls,
+                     plan.queues[c.queue].name, load.calls, load.aht_s,
                      queueing::evaluate(load, c.agents, goals.answer_within_s),
                      plan.model == QueueModel::erlang_a, all_calls - load.calls, !plan.outsourcers.empty()};
 }
@@ -194,6 +195,16 @@ Totals totals(const Plan& plan, const std::vector<std::vector<AgentGroup>>& grou
     else if (t.answer_within_s && *t.answer_within_s != within) t.answer_within_s.reset();
   }
   return t;
+}
+
+// Intervals are listed in time order, queues within an interval.
+std::vector<IntervalRow> interval_rows(const Plan& plan, const Schedule& schedule) {
+  std::vector<IntervalRow> intervals;
+  for (const IntervalCoverage& c : schedule.coverage) intervals.push_back(interval_row(plan, c));
+  std::stable_sort(intervals.begin(), intervals.end(), [](const IntervalRow& a, const IntervalRow& b) {
+    return a.c->interval < b.c->interval;
+  });
+  return intervals;
 }
 
 std::string percent(double fraction) { return fixed(100 * fraction, 2) + "%"; }
@@ -514,6 +525,32 @@ void write_cells_json(JsonWriter& j, const std::vector<std::string>& header,
 
 }  // namespace
 
+PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
+  const std::vector<IntervalRow> intervals = interval_rows(plan, schedule);
+  const Totals t = totals(plan, all_groups(plan), schedule, intervals);
+  PlanSummary s;
+  s.status = status_name(schedule.status);
+  s.cost = schedule.cost;
+  s.paid_cost = schedule.paid_cost;
+  s.shortfall_cost = schedule.shortfall_cost;
+  s.inhouse_cost = schedule.paid_cost;
+  s.outsourced_cost = 0;
+  s.lower_bound = schedule.lower_bound;
+  s.gap = schedule.gap;
+  s.agents = t.agents;
+  s.paid_hours = t.paid_hours;
+  s.shortfall_agent_hours = t.shortfall_agent_hours;
+  s.service_level = t.service_level;
+  s.answer_within_s = t.answer_within_s;
+  if (plan.model == QueueModel::erlang_a) s.p_abandon = t.p_abandon;
+  for (const IntervalRow& r : intervals) {
+    s.calls += r.calls;
+    s.handled_minutes += r.calls * (1 - r.m.p_abandon) * r.aht_s / 60;
+  }
+  for (const SiteTotal& st : t.sites) s.sites.push_back(SiteSummary{st.name, st.agents, st.paid_hours, st.cost});
+  return s;
+}
+
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
                             const Schedule& schedule, PlanView view, Format format) {
   (void)requirement;
@@ -521,12 +558,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   const bool grouped = declares_groups(plan);
   std::vector<ShiftRow> shifts;
   for (const Assignment& a : schedule.assignments) shifts.push_back(shift_row(plan, groups, a));
-  std::vector<IntervalRow> intervals;
-  for (const IntervalCoverage& c : schedule.coverage) intervals.push_back(interval_row(plan, c));
-  // Intervals are listed in time order, queues within an interval.
-  std::stable_sort(intervals.begin(), intervals.end(), [](const IntervalRow& a, const IntervalRow& b) {
-    return a.c->interval < b.c->interval;
-  });
+  const std::vector<IntervalRow> intervals = interval_rows(plan, schedule);
   const Totals t = totals(plan, groups, schedule, intervals);
   const auto allocation = allocation_rows(plan, groups, schedule);
   const bool erlang_a = plan.model == QueueModel::erlang_a;

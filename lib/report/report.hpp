@@ -45,6 +45,49 @@ std::string render_requirement(const Plan& plan, const require::Requirement& req
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
                             const optimize::Schedule& schedule, PlanView view, Format format);
 
+// One plan's summary: the numbers `plan --view summary` and plan's JSON "summary"
+// show, computed by the same code (totals over the schedule's shifts and the
+// metrics of every interval at its whole productive agents), plus the derived
+// figures `compare` shows.
+struct SiteSummary {
+  std::string name;
+  long long agents = 0;
+  double paid_hours = 0;
+  double cost = 0;
+};
+struct PlanSummary {
+  std::string status;             // optimal, within_gap, time_limit, interrupted
+  double cost = 0;                // the objective: paid cost (+ shortfall penalty)
+  double paid_cost = 0;
+  double shortfall_cost = 0;
+  double inhouse_cost = 0;        // agents on shifts (= paid_cost)
+  double outsourced_cost = 0;     // bought per minute (0 until plans have outsourcers)
+  double lower_bound = 0;
+  double gap = 0;
+  long long agents = 0;           // shift starts
+  double paid_hours = 0;
+  double shortfall_agent_hours = 0;
+  double service_level = 1;       // call-weighted over every queue and interval
+  std::optional<double> answer_within_s;  // its threshold; none when queues differ
+  std::optional<double> p_abandon;        // call-weighted; erlang_a only
+  double calls = 0;               // offered, every queue and interval
+  double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment)
+  std::vector<SiteSummary> sites; // in the plan's order
+  double spent() const { return inhouse_cost + outsourced_cost; }  // money, without the penalty
+};
+PlanSummary summarize_schedule(const Plan& plan, const optimize::Schedule& schedule);
+
+// `staffplan compare`: one column per plan. `summary` is null for a plan that gave
+// no result (`failure` says why).
+struct ComparedPlan {
+  std::string column;  // header: the file name, made unique
+  std::string file;    // as given
+  std::string name;    // the plan's `name`
+  std::optional<PlanSummary> summary;
+  std::string failure;
+};
+std::string render_comparison(const std::vector<ComparedPlan>& plans, Format format);
+
 // `staffplan simulate`: table = intervals, then per-queue and overall totals; csv =
 // the chosen view (one header row); json always carries both.
 enum class SimulationView { intervals, summary };
