@@ -534,7 +534,7 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
   s.paid_cost = schedule.paid_cost;
   s.shortfall_cost = schedule.shortfall_cost;
   s.inhouse_cost = schedule.paid_cost;
-  s.outsourced_cost = 0;
+  s.outsourced_cost = schedule.outsourced_cost;
   s.lower_bound = schedule.lower_bound;
   s.gap = schedule.gap;
   s.agents = t.agents;
@@ -543,10 +543,12 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
   s.service_level = t.service_level;
   s.answer_within_s = t.answer_within_s;
   if (plan.model == QueueModel::erlang_a) s.p_abandon = t.p_abandon;
+  // Offered calls include those sent out; the outsourcer's minutes are handled too.
   for (const IntervalRow& r : intervals) {
-    s.calls += r.calls;
+    s.calls += r.calls + r.outsourced_calls;
     s.handled_minutes += r.calls * (1 - r.m.p_abandon) * r.aht_s / 60;
   }
+  for (const optimize::Outsourced& o : schedule.outsourced) s.handled_minutes += o.minutes;
   for (const SiteTotal& st : t.sites) s.sites.push_back(SiteSummary{st.name, st.agents, st.paid_hours, st.cost});
   return s;
 }

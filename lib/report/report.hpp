@@ -61,7 +61,7 @@ struct PlanSummary {
   double paid_cost = 0;
   double shortfall_cost = 0;
   double inhouse_cost = 0;        // agents on shifts (= paid_cost)
-  double outsourced_cost = 0;     // bought per minute (0 until plans have outsourcers)
+  double outsourced_cost = 0;     // bought per minute from outsourcers (SPEC §9)
   double lower_bound = 0;
   double gap = 0;
   long long agents = 0;           // shift starts
@@ -71,7 +71,7 @@ struct PlanSummary {
   std::optional<double> answer_within_s;  // its threshold; none when queues differ
   std::optional<double> p_abandon;        // call-weighted; erlang_a only
   double calls = 0;               // offered, every queue and interval
-  double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment)
+  double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment), outsourced minutes included
   std::vector<SiteSummary> sites; // in the plan's order
   double spent() const { return inhouse_cost + outsourced_cost; }  // money, without the penalty
 };
