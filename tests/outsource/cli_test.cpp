@@ -141,3 +141,31 @@ TEST(OutsourceCli, BadOutsourcerExitsTwoAndWritesNothing) {
 
 }  // namespace
 }  // namespace staffplan
+
+namespace staffplan {
+namespace {
+
+TEST(OutsourceCli, ExampleConfigsAreValid) {
+  for (const char* config : {"configs/make-or-buy.yaml", "configs/make-or-buy-intervals.yaml"}) {
+    const auto run = testing::run_staffplan({"validate", testing::source_path(config)});
+    EXPECT_EQ(run.exit_code, 0) << config << "\n" << run.err;
+    EXPECT_EQ(run.out, "ok\n") << config;
+  }
+}
+
+TEST(OutsourceCli, RequireJsonCarriesTheShareCurves) {
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/plan.yaml",
+                      test::make_or_buy_plan("        - { at: \"2026-11-23T08:00\", calls: 100 }\n", 20, "",
+                                             "outsourcers:\n  - { name: bpo, price_per_minute: 1, queues: [english], "
+                                             "mode: share, shares: [0%, 50%] }\n"));
+  const auto run = testing::run_staffplan({"require", dir + "/plan.yaml", "-f", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"outsourcing\": ["));
+  // 50 % of 100 calls: N(50) = 5 agents for one hour (Erlang C formula in the test).
+  EXPECT_EQ(test::erlang_c_agents(50, 180), 5);
+  EXPECT_THAT(run.out, HasSubstr("\"share\": 0.5,\n      \"agent_hours\": 5,"));
+}
+
+}  // namespace
+}  // namespace staffplan

@@ -161,3 +161,35 @@ TEST(MakeOrBuy, IntervalsModeKeepsWhatIsCheaperInHouse) {
 
 }  // namespace
 }  // namespace staffplan
+
+#include "optimize/columns.hpp"
+#include "optimize/milp_model.hpp"
+
+namespace staffplan {
+namespace {
+
+TEST(MakeOrBuy, FormulationHasNamedOutsourcingFamilies) {
+  const Plan plan = load::load_plan_text(make_or_buy_plan(busy_hour, 20, "", share_outsourcer(1)), "p.yaml");
+  const auto r = require::compute(plan);
+  const auto columns = optimize::build_columns(plan);
+  const auto m = optimize::build_milp(plan, r, columns, std::nullopt);
+  const auto w = m.vars_of(optimize::VarFamily::share);
+  ASSERT_EQ(w.size(), 5u);
+  for (int v : w) EXPECT_TRUE(m.integer[v]);
+  EXPECT_EQ(m.var_name(w[2]), "w[0,0,2]");
+  // Share 50 % costs 150 minutes × $1; Cover(0, 8) needs N(100) = 8 less the relief.
+  EXPECT_DOUBLE_EQ(m.cost[w[2]], 150.0);
+  const auto choice = m.rows_of(optimize::RowFamily::choice);
+  ASSERT_EQ(choice.size(), 1u);
+  EXPECT_EQ(m.row_name(choice[0]), "Choice(0,0)");
+  EXPECT_EQ(m.row_lb[choice[0]], 1);
+  EXPECT_EQ(m.row_ub[choice[0]], 1);
+  for (int row : m.rows_of(optimize::RowFamily::cover)) {
+    EXPECT_EQ(m.row_lb[row], 8);
+    // Relief of share 50 %: 8 − N(50) = 3 agents.
+    EXPECT_DOUBLE_EQ(m.a.coeff(row, w[2]), 8 - erlang_c_agents(50, 180));
+  }
+}
+
+}  // namespace
+}  // namespace staffplan
