@@ -24,6 +24,7 @@ struct PlanOptions {
   std::string view = "shifts";
   SolveFlags solve;
   std::string chart_file;        // --chart
+  bool compare_interval_goal = false;  // --compare-interval-goal
   std::vector<std::string> overrides;  // --set
 };
 
@@ -31,8 +32,25 @@ report::PlanView parsed_view(const std::string& view) {
   if (view == "intervals") return report::PlanView::intervals;
   if (view == "summary") return report::PlanView::summary;
   if (view == "allocation") return report::PlanView::allocation;
+  if (view == "periods") return report::PlanView::periods;
   if (view == "outsourced") return report::PlanView::outsourced;
   return report::PlanView::shifts;
+}
+
+// The paid cost of the same plan with every goal met interval by interval: a
+// second solve with the same options (--compare-interval-goal).
+// Goals that no interval plan can meet (seats, shifts) leave the cost unset.
+report::PlanComparison interval_goal_comparison(const Plan& plan, const optimize::SolveOptions& options) {
+  report::PlanComparison c;
+  c.requested = true;
+  const Plan interval_plan = with_interval_goals(plan);
+  try {
+    const require::Requirement requirement = require::compute(interval_plan);
+    c.interval_goal_cost = optimize::solve(interval_plan, requirement, options).paid_cost;
+  } catch (const InputError&) {
+  } catch (const NoResultError&) {
+  }
+  return c;
 }
 
 int run_plan(const PlanOptions& o) {
@@ -61,8 +79,11 @@ int run_plan(const PlanOptions& o) {
     throw;
   }
   if (progress) fmt::print(stderr, "\r\033[K");
+  report::PlanComparison comparison;
+  if (o.compare_interval_goal && schedule.status != optimize::Status::interrupted)
+    comparison = interval_goal_comparison(plan, solve);
   const std::string text = report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
-                                                   o.common.parsed_format());
+                                                   o.common.parsed_format(), comparison);
   if (schedule.status == optimize::Status::interrupted) {
     // Not a complete result: -o FILE stays as it was (SPEC §6).
     const std::string written = emit_incomplete(o.common, text);
@@ -87,9 +108,11 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "outsourced"}))
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods", "outsourced"}))
       ->capture_default_str();
   add_solve_options(*command, options->solve);
+  command->add_flag("--compare-interval-goal", options->compare_interval_goal,
+                    "Also solve with every goal met interval by interval and show that cost");
   add_chart_option(*command, options->chart_file);
   add_set_option(*command, options->overrides);
   command->callback([&action, options] { action = [options] { return run_plan(*options); }; });

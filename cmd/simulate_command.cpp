@@ -144,6 +144,16 @@ void check_goals(const Plan& plan, const simulate::Result& result) {
                         queue.name, 100 * abandon.mean, 100 * best, 100 * *goal));
     }
   }
+  // Day and week goals (SPEC §11) hold for every day or week.
+  for (const auto& p : result.periods) {
+    const Queue& queue = plan.queues[static_cast<std::size_t>(p.queue)];
+    const auto& sl = p.simulated.service_level;
+    const double best = upper(sl);
+    if (queue.goal.service_level && !std::isnan(best) && best < *queue.goal.service_level)
+      add(fmt::format("queue '{}' {} {}: service level {:.1f}% (upper bound {:.1f}%) is below its goal {:.1f}%",
+                      queue.name, queue.goal.measured() == MeasuredOver::day ? "day" : "week",
+                      p.period + 1, 100 * sl.mean, 100 * best, 100 * *queue.goal.service_level));
+  }
   if (!missed.empty()) throw NoResultError(fmt::format("--strict: {}", missed));
 }
 
@@ -205,8 +215,9 @@ int run_simulate(const SimulateFlags& flags) {
     warn(flags.common, fmt::format("staffplan: warning: the system refused to start {} of the simulation "
                                    "threads (--threads {}); the run went on with fewer, same results",
                                    result.threads_refused, options.threads));
-  const auto view = flags.view == "summary" ? report::SimulationView::summary
-                                            : report::SimulationView::intervals;
+  const auto view = flags.view == "summary"   ? report::SimulationView::summary
+                    : flags.view == "periods" ? report::SimulationView::periods
+                                              : report::SimulationView::intervals;
   emit(flags.common, report::render_simulation(kept, result, flags.common.parsed_format(), view, outsourced_calls));
   if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(kept, result));
   if (flags.strict) check_goals(kept, result);
@@ -240,8 +251,9 @@ void add_simulate_command(CLI::App& app, Action& action) {
       ->type_name("N");
   command->add_flag("--strict", flags->strict,
                     "Exit 1 when a queue surely misses a goal (service level, ASA, abandonment)");
-  command->add_option("--view", flags->view, "CSV rows: intervals or summary (json carries both)")
-      ->check(CLI::IsMember({"intervals", "summary"}))
+  command->add_option("--view", flags->view,
+                      "CSV rows: intervals, summary or periods (day/week goals; json carries all)")
+      ->check(CLI::IsMember({"intervals", "summary", "periods"}))
       ->capture_default_str();
   add_common_options(*command, flags->common);
   add_chart_option(*command, flags->chart_file);

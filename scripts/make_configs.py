@@ -90,6 +90,14 @@ sites:
           - { length: 30m, window: ["3h30m", "4h30m"], paid: false }
 """
     (ROOT / "single-site.yaml").write_text(text)
+    # The same help desk with its goal measured over the week (SPEC §11).
+    week = text.replace("name: Acme help desk, week 48",
+                        "name: Acme help desk, week 48 (service level measured over the week)")
+    week = week.replace("  max_occupancy: 90%\n", "  max_occupancy: 90%\n"
+                        "  measured_over: week      # the 80 % is call-weighted over the whole week\n"
+                        "  interval_floor: 50%      # and no half hour with calls falls below 50 %\n")
+    assert week.count("measured_over") == 1
+    (ROOT / "global-service-level.yaml").write_text(week)
 
 
 def follow_the_sun():

@@ -245,6 +245,18 @@ inline std::vector<AgentGroup> agent_groups(const Plan& plan, const Site& site) 
   return out;
 }
 
+// The same plan with every queue's service level goal met interval by interval
+// (SPEC §11: what a day or week goal is compared against).
+inline Plan with_interval_goals(Plan plan) {
+  for (Queue& q : plan.queues) {
+    q.goal.measured_over.reset();
+    q.goal.interval_floor.reset();
+  }
+  plan.goal.measured_over.reset();
+  plan.goal.interval_floor.reset();
+  return plan;
+}
+
 // Whether a shift is open to group g (an index into agent_groups()).
 inline bool shift_takes_group(const Shift& shift, int g) {
   if (shift.groups.empty()) return true;

@@ -31,6 +31,7 @@ class Repair {
 
   bool repair() {
     for (int r = 0; r < m_.num_rows(); ++r) {
+      if (m_.is(r, RowFamily::service_level)) continue;  // after the coverage, below
       while (activity_[r] < m_.row_lb[r] - tol) {
         if (allocate(r)) continue;
         const int v = best_addition(r);
@@ -42,7 +43,7 @@ class Repair {
       if (s < 0) return false;
       change(s, m_.row_lb[r] - activity_[r]);
     }
-    return true;
+    return repair_service_level();
   }
 
   void remove() {
@@ -65,6 +66,93 @@ class Repair {
   const std::vector<double>& solution() const { return x_; }
 
  private:
+  // ---- day and week service level (SPEC §11) --------------------------------
+  // The z increments of an Increment row earn service-level credit for the agents
+  // above the floor staffing. They are filled in step order (the order the Order
+  // rows ask for, and the concave order), as far as the row's coverage allows;
+  // binary increments only whole.
+  void fill_increments(int r) {
+    double slack = activity_[r] - m_.row_lb[r];
+    for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {  // z in step order (added so)
+      const int z = static_cast<int>(it.col());
+      if (!m_.is(z, VarFamily::increment)) continue;
+      slack += x_[z];  // what this step holds now is available again
+      double want = std::clamp(slack, 0.0, m_.col_ub[z]);
+      if (m_.integer[z]) want = want >= 1 - tol ? 1.0 : 0.0;
+      if (want != x_[z]) change(z, want - x_[z]);
+      slack -= want;
+    }
+  }
+
+  // The Increment rows whose z appear in ServiceLevel row r.
+  std::vector<int> increment_rows_of(int r) const {
+    std::vector<int> out;
+    for (RowMatrix::InnerIterator it(rows_, r); it; ++it)
+      for (ColIt c(m_.a, static_cast<int>(it.col())); c; ++c)
+        if (m_.is(static_cast<int>(c.row()), RowFamily::increment)) out.push_back(static_cast<int>(c.row()));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  // Service-level credit of the next `amount` agents on Increment row inc: the
+  // unfilled steps' coefficients in ServiceLevel row r, in step order.
+  double next_credit(int inc, int r, double amount) const {
+    double credit = 0;
+    for (RowMatrix::InnerIterator it(rows_, inc); it && amount > tol; ++it) {
+      const int z = static_cast<int>(it.col());
+      if (!m_.is(z, VarFamily::increment)) continue;
+      const double room = m_.col_ub[z] - x_[z];
+      if (room <= tol) continue;
+      const double take = std::min(room, amount);
+      for (ColIt c(m_.a, z); c; ++c)
+        if (static_cast<int>(c.row()) == r) credit += take * c.value();
+      amount -= take;
+    }
+    return credit;
+  }
+
+  // Every ServiceLevel row: fill the increments the coverage allows, then add the
+  // agent that buys the most credit per cost until the row holds.
+  bool repair_service_level() {
+    for (int inc : m_.rows_of(RowFamily::increment)) fill_increments(inc);
+    for (int r : m_.rows_of(RowFamily::service_level)) {
+      const std::vector<int> incs = increment_rows_of(r);
+      while (activity_[r] < m_.row_lb[r] - tol) {
+        int best = -1;
+        double best_score = 0;
+        for (int inc : incs)
+          for (RowMatrix::InnerIterator it(rows_, inc); it; ++it) {
+            const int v = static_cast<int>(it.col());
+            if (!m_.is(v, VarFamily::agents) || it.value() <= 0 || x_[v] + 1 > m_.col_ub[v] + tol) continue;
+            if (!fits(v)) continue;
+            double credit = 0;
+            for (ColIt c(m_.a, v); c; ++c)
+              if (m_.is(static_cast<int>(c.row()), RowFamily::increment) &&
+                  std::binary_search(incs.begin(), incs.end(), static_cast<int>(c.row())))
+                credit += next_credit(static_cast<int>(c.row()), r, c.value());
+            const double score = credit / std::max(m_.cost[v], 1e-9);
+            if (score > best_score + kCostTieTolerance) {
+              best_score = score;
+              best = v;
+            }
+          }
+        if (best < 0) return false;
+        change(best, +1);
+        for (ColIt c(m_.a, best); c; ++c)
+          if (m_.is(static_cast<int>(c.row()), RowFamily::increment)) fill_increments(static_cast<int>(c.row()));
+      }
+    }
+    return true;
+  }
+
+  // One more agent on v keeps every row's upper bound (seats, limits).
+  bool fits(int v) const {
+    for (ColIt c(m_.a, v); c; ++c)
+      if (activity_[c.row()] + c.value() > m_.row_ub[c.row()] + tol) return false;
+    return true;
+  }
+
   // Moves free capacity of shared groups into short row r through its allocation
   // variables; true when anything moved.
   bool allocate(int r) {

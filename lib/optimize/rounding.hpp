@@ -10,6 +10,10 @@
 //      into it, then add one agent to the column that covers the most remaining
 //      shortage (directly or as shared capacity) per unit cost without breaking a
 //      ≤ row, until the row holds (soft coverage: the rest becomes shortfall u);
+//   2b. day and week service level: fill each Increment row's z in step order as
+//      far as the coverage above the floor allows, then, while a ServiceLevel row
+//      is short, add the agent that buys the most service-level credit per cost
+//      (refilling the z it unlocks);
 //   3. remove: from the most expensive column down, take agents away while every
 //      row still holds (soft coverage: while the added shortfall costs no more than
 //      the agent). An agent whose removal costs nothing is removed whatever its own

@@ -12,6 +12,7 @@
 
 #include "report/clock.hpp"
 #include "report/report.hpp"
+#include "report/service_periods.hpp"
 #include "report/writer.hpp"
 
 namespace staffplan::report {
@@ -425,7 +426,7 @@ const std::vector<std::string> summary_header = {"site", "agents", "paid_hours",
                                                   "service_level", "status", "lower_bound", "gap"};
 
 void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, const Totals& t, bool erlang_a,
-                        const std::vector<OutsourcedRow>& outsourced) {
+                        const PlanComparison& comparison, const std::vector<OutsourcedRow>& outsourced) {
   j.begin_object();
   j.key("status").value(status_name(s.status));
   j.key("cost").value(tidy(s.cost, 6));
@@ -446,6 +447,15 @@ void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, cons
   if (erlang_a) j.value(tidy(t.p_abandon, 6));
   else j.null();
   j.key("solve_seconds").value(tidy(s.solve_seconds, 1));
+  if (comparison.requested) {
+    // null when no plan meets every goal interval by interval.
+    j.key("interval_goal_cost");
+    if (comparison.interval_goal_cost) j.value(tidy(*comparison.interval_goal_cost, 6));
+    else j.null();
+    j.key("saving");
+    if (comparison.interval_goal_cost) j.value(tidy(*comparison.interval_goal_cost - s.paid_cost, 6));
+    else j.null();
+  }
   j.key("sites").begin_array();
   for (const SiteTotal& st : t.sites) {
     j.begin_object();
@@ -523,6 +533,61 @@ void write_cells_json(JsonWriter& j, const std::vector<std::string>& header,
   j.end_object();
 }
 
+// ---- day and week service level (SPEC §11) ---------------------------------
+
+const std::vector<std::string> period_header = {"queue", "measured_over", "period_start", "calls",
+                                               "service_level", "goal", "lowest_start",
+                                               "lowest_service_level", "interval_floor"};
+
+std::string interval_start_text(const Horizon& h, int interval) {
+  return iso_timestamp(h.interval_start_utc(interval), h.utc_offset_s.empty() ? 0 : h.utc_offset_s[interval]);
+}
+
+std::vector<detail::ServicePeriod> periods_of(const Plan& plan, const std::vector<IntervalRow>& intervals) {
+  std::vector<detail::ServiceSample> samples;
+  for (const IntervalRow& r : intervals)
+    samples.push_back({.queue = r.c->queue, .interval = r.c->interval, .calls = r.calls,
+                       .service_level = r.m.service_level});
+  return detail::service_periods(plan, samples);
+}
+
+std::vector<std::string> period_cells(const Plan& plan, const detail::ServicePeriod& p) {
+  const Goal& goal = plan.queues[p.queue].goal;
+  const bool any = p.lowest_interval >= 0;
+  return {plan.queues[p.queue].name, detail::measured_name(goal.measured()),
+          interval_start_text(plan.horizon, p.first_interval), fixed(p.calls, 1),
+          fixed(p.service_level, 4), fixed(*goal.service_level, 4),
+          any ? interval_start_text(plan.horizon, p.lowest_interval) : "",
+          any ? fixed(p.lowest_service_level, 4) : "", fixed(goal.interval_floor.value_or(0), 4)};
+}
+
+// The summary's lines for day and week goals: one per queue and period.
+std::string period_lines(const Plan& plan, const std::vector<detail::ServicePeriod>& periods) {
+  std::string out;
+  for (const detail::ServicePeriod& p : periods) {
+    const Goal& goal = plan.queues[p.queue].goal;
+    out += fmt::format("  {} {} from {}: {} (goal {})", plan.queues[p.queue].name,
+                       detail::measured_name(goal.measured()), interval_start_text(plan.horizon, p.first_interval),
+                       percent(p.service_level), percent(*goal.service_level));
+    if (p.lowest_interval >= 0)
+      out += fmt::format(", lowest interval {} at {} (floor {})", percent(p.lowest_service_level),
+                         interval_start_text(plan.horizon, p.lowest_interval),
+                         percent(goal.interval_floor.value_or(0)));
+    out += "\n";
+  }
+  return out.empty() ? out : "service level per day or week (at the planned agents):\n" + out;
+}
+
+// The summary's comparison with the interval-by-interval plan (--compare-interval-goal).
+std::string comparison_line(const Schedule& s, const PlanComparison& c) {
+  if (!c.requested) return {};
+  if (!c.interval_goal_cost) return "interval-by-interval goal: no plan meets it\n";
+  const double saving = *c.interval_goal_cost - s.paid_cost;
+  const double share = *c.interval_goal_cost > 0 ? saving / *c.interval_goal_cost : 0;
+  return fmt::format("interval-by-interval goal: cost {}, {} saved ({})\n", fixed(*c.interval_goal_cost, 2),
+                     fixed(saving, 2), percent(share));
+}
+
 }  // namespace
 
 PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
@@ -554,7 +619,8 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
 }
 
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
-                            const Schedule& schedule, PlanView view, Format format) {
+                            const Schedule& schedule, PlanView view, Format format,
+                            const PlanComparison& comparison) {
   (void)requirement;
   const auto groups = all_groups(plan);
   const bool grouped = declares_groups(plan);
@@ -566,12 +632,13 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   const bool erlang_a = plan.model == QueueModel::erlang_a;
   const bool outsourcing = !plan.outsourcers.empty();
   const auto outsourced = outsourced_rows(plan, schedule);
+  const auto periods = periods_of(plan, intervals);
 
   if (format == Format::json) {
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, plan, schedule, t, erlang_a, outsourced);
+    write_summary_json(j, plan, schedule, t, erlang_a, comparison, outsourced);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {
@@ -600,6 +667,12 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     j.key("intervals").begin_array();
     for (const IntervalRow& r : intervals) write_interval_json(j, r);
     j.end_array();
+    // Only plans with a day or week goal carry it: others keep their version-1 bytes.
+    if (detail::has_period_goals(plan)) {
+      j.key("service_periods").begin_array();
+      for (const auto& p : periods) write_cells_json(j, period_header, period_cells(plan, p), 3, {6});
+      j.end_array();
+    }
     j.end_object();
     return j.str();
   }
@@ -628,6 +701,18 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       for (const auto& row : allocation) table.add_row(row);
       return table.str();
     }
+    case PlanView::periods: {
+      if (format == Format::csv) {
+        CsvWriter csv(period_header);
+        for (const auto& p : periods) csv.add_row(period_cells(plan, p));
+        return csv.str();
+      }
+      using A = Table::Align;
+      Table table({"queue", "over", "from", "calls", "SL", "goal", "lowest at", "lowest SL", "floor"},
+                  {A::left, A::left, A::left, A::right, A::right, A::right, A::left, A::right, A::right});
+      for (const auto& p : periods) table.add_row(period_cells(plan, p));
+      return table.str();
+    }
     case PlanView::intervals: {
       if (format == Format::csv) {
         CsvWriter csv(interval_header(erlang_a, outsourcing));
@@ -654,9 +739,12 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     case PlanView::summary: {
       if (format == Format::csv) {
         // Erlang A adds the call-weighted abandonment after the service level.
-        // Outsourcers add in-house and outsourced cost after the cost, and a row each.
+        // --compare-interval-goal adds the interval plan's cost and the saving; outsourcers
+        // add in-house and outsourced cost after the cost, and a row each.
         std::vector<std::string> header = summary_header;
         if (erlang_a) header.insert(header.begin() + 5, "p_abandon");
+        const bool compared = comparison.requested;
+        if (compared) header.insert(header.end(), {"interval_goal_cost", "saving"});
         if (outsourcing) header.insert(header.begin() + 4, {"inhouse_cost", "outsourced_cost"});
         CsvWriter csv(header);
         const auto split = [&](std::vector<std::string>& row, const std::string& inhouse, const std::string& out) {
@@ -664,6 +752,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
         };
         auto add_total_row = [&](std::vector<std::string> row) {
           if (erlang_a) row.insert(row.begin() + 5, "");
+          if (compared) row.insert(row.end(), {"", ""});
           split(row, row[3], "");
           csv.add_row(row);
         };
@@ -682,6 +771,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
           for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced)) {
             std::vector<std::string> row = {o.name + "/" + o.queue, "", "", fixed(o.cost, 2), "", "", "", ""};
             if (erlang_a) row.insert(row.begin() + 5, "");
+            if (compared) row.insert(row.end(), {"", ""});
             split(row, "", fixed(o.cost, 2));
             csv.add_row(row);
           }
@@ -690,6 +780,11 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                                           fixed(t.service_level, 4), status_name(schedule.status),
                                           fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)};
         if (erlang_a) total.insert(total.begin() + 5, fixed(t.p_abandon, 4));
+        if (compared && comparison.interval_goal_cost)
+          total.insert(total.end(), {fixed(*comparison.interval_goal_cost, 2),
+                                     fixed(*comparison.interval_goal_cost - schedule.paid_cost, 2)});
+        else if (compared)
+          total.insert(total.end(), {"", ""});
         split(total, fixed(schedule.paid_cost, 2), fixed(schedule.outsourced_cost, 2));
         csv.add_row(total);
         return csv.str();
@@ -714,6 +809,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       std::string out = table.str() + "\n";
       out += fmt::format("service level (call-weighted): {}\n", percent(t.service_level));
       if (erlang_a) out += fmt::format("abandonment (call-weighted): {}\n", percent(t.p_abandon));
+      out += period_lines(plan, periods) + comparison_line(schedule, comparison);
       if (schedule.shortfall_cost > 0)
         out += fmt::format("shortfall: {} agent-hours, penalty {}\n", fixed(t.shortfall_agent_hours, 2),
                            fixed(schedule.shortfall_cost, 2));

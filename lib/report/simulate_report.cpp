@@ -64,6 +64,11 @@ std::vector<const simulate::QueueResult*> summary_rows(const simulate::Result& r
   return rows;
 }
 
+// "day" or "week" of a queue measured over one (SPEC §11).
+std::string measured_name(const Plan& plan, int queue) {
+  return plan.queues[static_cast<std::size_t>(queue)].goal.measured() == MeasuredOver::day ? "day" : "week";
+}
+
 // ---- CSV -------------------------------------------------------------------
 
 std::vector<std::string> header_of(std::vector<std::string> leading, const std::vector<Field>& fields) {
@@ -92,6 +97,23 @@ std::string csv_summary(const Plan& plan, const simulate::Result& result) {
   for (const auto* q : summary_rows(result))
     csv.add_row(cells_of({queue_name(plan, q->queue), fixed(q->forecast_calls, 2)},
                          metric_fields(q->simulated, q->predicted)));
+  return csv.str();
+}
+
+// Day and week service level (queues measured over day or week only).
+std::string csv_periods(const Plan& plan, const simulate::Result& result) {
+  const std::vector<std::string> key{"queue", "measured_over", "period_start", "calls"};
+  std::vector<std::string> header = header_of(key, metric_fields({}, {}));
+  header.push_back("goal_service_level");
+  CsvWriter csv(header);
+  for (const auto& p : result.periods) {
+    std::vector<std::string> cells =
+        cells_of({queue_name(plan, p.queue), measured_name(plan, p.queue), interval_start(plan, p.first_interval),
+                  fixed(p.forecast_calls, 2)},
+                 metric_fields(p.simulated, p.predicted));
+    cells.push_back(fixed(plan.queues[static_cast<std::size_t>(p.queue)].goal.service_level.value_or(0), 4));
+    csv.add_row(cells);
+  }
   return csv.str();
 }
 
@@ -145,6 +167,21 @@ std::string json_document(const Plan& plan, const simulate::Result& result, doub
     json.end_object();
   }
   json.end_array();
+  // Only with day or week goals, so that other documents keep their bytes.
+  if (!result.periods.empty()) {
+    json.key("periods").begin_array();
+    for (const auto& p : result.periods) {
+      json.begin_object();
+      json.key("queue").value(queue_name(plan, p.queue));
+      json.key("measured_over").value(measured_name(plan, p.queue));
+      json.key("period_start").value(interval_start(plan, p.first_interval));
+      json.key("calls").value(p.forecast_calls);
+      json_fields(json, metric_fields(p.simulated, p.predicted));
+      json.key("goal_service_level").value(plan.queues[static_cast<std::size_t>(p.queue)].goal.service_level);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.end_object();
   return json.str();
 }
@@ -196,6 +233,15 @@ std::string table(const Plan& plan, const simulate::Result& result, double outso
     for (auto& cell : table_metrics(q->simulated, q->predicted)) row.push_back(std::move(cell));
     t.add_row(std::move(row));
   }
+  // Day and week goals: one row per queue and period, labelled with its first date.
+  if (!result.periods.empty()) t.add_rule();
+  for (const auto& p : result.periods) {
+    auto row = std::vector<std::string>{measured_name(plan, p.queue) + " of " +
+                                            interval_start(plan, p.first_interval).substr(0, 10),
+                                        queue_name(plan, p.queue), "", fixed(p.forecast_calls, 1)};
+    for (auto& cell : table_metrics(p.simulated, p.predicted)) row.push_back(std::move(cell));
+    t.add_row(std::move(row));
+  }
   const int percent_level = static_cast<int>(std::lround(100 * result.confidence));
   std::string text = t.str();
   if (percent_level != 95) {  // the header says 95 %; say so when another level was asked
@@ -213,7 +259,12 @@ std::string render_simulation(const Plan& plan, const simulate::Result& result, 
                               SimulationView view, double outsourced_calls) {
   switch (format) {
     case Format::csv:
-      return view == SimulationView::summary ? csv_summary(plan, result) : csv_intervals(plan, result);
+      switch (view) {
+        case SimulationView::summary: return csv_summary(plan, result);
+        case SimulationView::periods: return csv_periods(plan, result);
+        case SimulationView::intervals: break;
+      }
+      return csv_intervals(plan, result);
     case Format::json:
       return json_document(plan, result, outsourced_calls);
     case Format::table:

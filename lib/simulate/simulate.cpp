@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "require/require.hpp"
 #include "simulate/prediction.hpp"
 #include "simulate/replications.hpp"
 #include "simulate/statistics.hpp"
@@ -95,6 +96,44 @@ void accumulate(IntervalCounts& into, const IntervalCounts& c) {
   into.max_wait_s = std::max(into.max_wait_s, c.max_wait_s);
 }
 
+// The days or weeks of the queues measured over them (SPEC §11): which period each
+// interval falls in, and one pooled sample per period.
+struct Periods {
+  std::vector<std::vector<int>> of;      // [queue][interval] -> row in `rows`, -1 when none
+  std::vector<PeriodResult> rows;        // queue, then period order
+  std::vector<Sample> samples;           // parallel to rows
+
+  explicit Periods(const Plan& plan) {
+    for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) {
+      const Goal& goal = plan.queues[static_cast<std::size_t>(q)].goal;
+      of.emplace_back(static_cast<std::size_t>(plan.horizon.count), -1);
+      if (!goal.global()) continue;
+      int last = -1;
+      for (int i = 0; i < plan.horizon.count; ++i) {
+        const int p = require::period_of(plan, goal.measured(), i);
+        if (p != last) rows.push_back(PeriodResult{.queue = q, .period = p, .first_interval = i});
+        last = p;
+        of[static_cast<std::size_t>(q)][static_cast<std::size_t>(i)] = static_cast<int>(rows.size()) - 1;
+      }
+    }
+    samples.resize(rows.size());
+  }
+
+  // One replication of queue q.
+  void add(int q, const std::vector<IntervalCounts>& per_interval) {
+    const std::vector<int>& row_of = of[static_cast<std::size_t>(q)];
+    if (row_of.empty() || row_of.front() < 0) return;
+    IntervalCounts total;
+    for (std::size_t i = 0; i < per_interval.size(); ++i) {
+      accumulate(total, per_interval[i]);
+      if (i + 1 == per_interval.size() || row_of[i + 1] != row_of[i]) {
+        samples[static_cast<std::size_t>(row_of[i])].add(total);
+        total = IntervalCounts{};
+      }
+    }
+  }
+};
+
 }  // namespace
 
 double simulated_calls(const Plan& plan, int replications) {
@@ -118,6 +157,7 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   std::vector<Sample> interval_samples(static_cast<std::size_t>(queue_count) * intervals);
   std::vector<Sample> queue_samples(static_cast<std::size_t>(queue_count));
   Sample overall_sample;
+  Periods periods(plan);
   const int jobs = replications * queue_count;
   int jobs_done = 0;
   const std::function<void()> on_job_done = [&] {
@@ -154,6 +194,7 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
           accumulate(total, per_interval[i]);
         }
         queue_samples[static_cast<std::size_t>(q)].add(total);
+        periods.add(q, per_interval);
         accumulate(overall, total);
       }
       overall_sample.add(overall);
@@ -205,6 +246,18 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   for (const auto& q : result.queues) result.overall.forecast_calls += q.forecast_calls;
   result.overall.simulated = overall_sample.metrics(level);
   result.overall.predicted = weighted_prediction(all_rows);
+  for (std::size_t k = 0; k < periods.rows.size(); ++k) {
+    PeriodResult row = periods.rows[k];
+    std::vector<const IntervalResult*> rows;
+    for (int i = 0; i < plan.horizon.count; ++i)
+      if (periods.of[static_cast<std::size_t>(row.queue)][static_cast<std::size_t>(i)] == static_cast<int>(k)) {
+        rows.push_back(&result.intervals[static_cast<std::size_t>(row.queue) * intervals + static_cast<std::size_t>(i)]);
+        row.forecast_calls += rows.back()->forecast_calls;
+      }
+    row.simulated = periods.samples[k].metrics(level);
+    row.predicted = weighted_prediction(rows);
+    result.periods.push_back(row);
+  }
   return result;
 }
 

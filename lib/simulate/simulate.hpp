@@ -104,6 +104,17 @@ struct QueueResult {
   double answer_within_s = kDefaultAnswerWithinS;
 };
 
+// A queue's day or week (SPEC §11: measured_over), pooled like QueueResult: each
+// replication's calls of the period first, so the service level is call-weighted.
+struct PeriodResult {
+  int queue = 0;
+  int period = 0;            // require::period_of
+  int first_interval = 0;
+  double forecast_calls = 0;
+  SimulatedMetrics simulated;
+  PredictedMetrics predicted;
+};
+
 struct Result {
   int threads_refused = 0;  // worker threads the system would not start (ulimit -u); the rest did the work
   int replications = 0;
@@ -112,6 +123,7 @@ struct Result {
   std::vector<QueueResult> queues;        // parallel to Plan::queues
   QueueResult overall;                    // every queue pooled
   std::vector<IntervalResult> intervals;  // per queue, then interval
+  std::vector<PeriodResult> periods;      // queues measured over day or week, then period
 };
 
 // Throws std::invalid_argument when the staffing does not match the plan or the

@@ -14,7 +14,10 @@
 #include <vector>
 
 #include "load/load.hpp"
+#include "optimize/columns.hpp"
+#include "optimize/milp_model.hpp"
 #include "optimize/optimize.hpp"
+#include "optimize/rounding.hpp"
 #include "require/require.hpp"
 #include "support/run_cli.hpp"
 
@@ -167,10 +170,127 @@ TEST(GlobalServiceLevel, MeasuredOverIntervalChangesNoByte) {
     auto strip = [](std::string s) {
       const auto k = s.find("\"solve_seconds\"");
       if (k != std::string::npos) s.erase(k, s.find_first_of(",}", k) - k);
+      const auto t = s.find("solved in ");  // the table's status line
+      if (t != std::string::npos) s.erase(t, s.find('\n', t) - t);
       return s;
     };
     EXPECT_EQ(strip(a.out), strip(b.out)) << format;
   }
+}
+
+
+// CSV rows of `staffplan plan FILE ARGS...` (header dropped, CRLF line ends), split
+// at commas.
+std::vector<std::vector<std::string>> csv_rows(const std::string& file, std::vector<std::string> args) {
+  args.insert(args.begin(), {"plan", file, "-f", "csv"});
+  const auto run = testing::run_staffplan(args);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::vector<std::vector<std::string>> rows;
+  std::size_t line_start = run.out.find('\n') + 1;
+  while (line_start < run.out.size()) {
+    const std::size_t newline = run.out.find('\n', line_start);
+    const std::size_t end = run.out[newline - 1] == '\r' ? newline - 1 : newline;
+    std::vector<std::string> cells;
+    std::size_t k = line_start;
+    while (true) {
+      const std::size_t comma = run.out.find(',', k);
+      if (comma == std::string::npos || comma > end) {
+        cells.push_back(run.out.substr(k, end - k));
+        break;
+      }
+      cells.push_back(run.out.substr(k, comma - k));
+      k = comma + 1;
+    }
+    rows.push_back(cells);
+    line_start = newline + 1;
+  }
+  return rows;
+}
+
+TEST(GlobalServiceLevel, ReportedDayRebuiltFromErlangReference) {
+  // The periods view must give the day's call-weighted service level and its lowest
+  // interval at the planned agents, recomputed here with this file's Erlang C.
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/day.yaml", plan_text(", measured_over: day, interval_floor: 50%"));
+  const Solved s = solve(", measured_over: day, interval_floor: 50%");
+  const auto rows = csv_rows(dir + "/day.yaml", {"--view", "periods"});
+  ASSERT_EQ(rows.size(), 1u);
+  const auto& r = rows[0];
+  // queue,measured_over,period_start,calls,service_level,goal,lowest_start,lowest_service_level,interval_floor
+  ASSERT_EQ(r.size(), 9u);
+  EXPECT_EQ(r[0], "q");
+  EXPECT_EQ(r[1], "day");
+  EXPECT_EQ(r[2], "2026-11-23T00:00:00+00:00");
+  EXPECT_EQ(r[3], "1180.0");  // Σ kCallsPerHour
+  EXPECT_NEAR(std::stod(r[4]), global_sl(s.productive), 5e-5);
+  EXPECT_GE(std::stod(r[4]), kGoal - kSlTolerance);
+  EXPECT_EQ(r[5], "0.8000");
+  int lowest = 0;
+  for (int i = 1; i < 13; ++i)
+    if (erlang_c_sl(s.productive[i], kCallsPerHour[i]) < erlang_c_sl(s.productive[lowest], kCallsPerHour[lowest]))
+      lowest = i;
+  EXPECT_EQ(r[6], fmt::format("2026-11-23T{:02}:00:00+00:00", lowest));
+  EXPECT_NEAR(std::stod(r[7]), erlang_c_sl(s.productive[lowest], kCallsPerHour[lowest]), 5e-5);
+  EXPECT_GE(std::stod(r[7]), 0.5 - kSlTolerance);
+  EXPECT_EQ(r[8], "0.5000");
+}
+
+TEST(GlobalServiceLevel, CompareIntervalGoalIsTheIntervalPlansCost) {
+  // Each agent works one 5 h shift at 10 an hour: 50 per agent. The saving is the
+  // brute-force agent difference between the interval goal and the day goal.
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/day.yaml", plan_text(", measured_over: day, interval_floor: 50%"));
+  const auto rows = csv_rows(dir + "/day.yaml", {"--view", "summary", "--compare-interval-goal"});
+  ASSERT_FALSE(rows.empty());
+  const auto& total = rows.back();
+  // site,agents,paid_hours,cost,service_level,status,lower_bound,gap,interval_goal_cost,saving
+  ASSERT_EQ(total.size(), 10u);
+  const int interval_agents = brute_force(std::nullopt, true);
+  const int day_agents = brute_force(0.5, false);
+  EXPECT_EQ(total[3], fmt::format("{:.2f}", day_agents * 50.0));
+  EXPECT_EQ(total[8], fmt::format("{:.2f}", interval_agents * 50.0));
+  EXPECT_EQ(total[9], fmt::format("{:.2f}", (interval_agents - day_agents) * 50.0));
+  EXPECT_GT(interval_agents, day_agents);
+}
+
+TEST(GlobalServiceLevel, RoundingRepairsTheDayGoalFromNothing) {
+  // The LP rounding heuristic, started from no agents at all, must reach a plan that
+  // meets the floor in every interval and the day goal, both rebuilt here from the
+  // Cover rows' productive agents with this file's Erlang C; and every row holds.
+  for (const char* floor : {"50%", "70%"}) {
+    const Plan plan = load::load_plan_text(
+        plan_text(fmt::format(", measured_over: day, interval_floor: {}", floor)), "koole.yaml");
+    const require::Requirement req = require::compute(plan);
+    const optimize::ColumnSet columns = optimize::build_columns(plan);
+    const optimize::MilpModel model = optimize::build_milp(plan, req, columns, std::nullopt);
+    ASSERT_FALSE(model.rows_of(optimize::RowFamily::service_level).empty());
+    const auto x = optimize::round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+    ASSERT_TRUE(x.has_value()) << floor;
+    std::vector<double> activity(model.num_rows(), 0.0);
+    for (int v = 0; v < model.num_vars(); ++v)
+      for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it)
+        activity[it.row()] += it.value() * (*x)[v];
+    for (int r = 0; r < model.num_rows(); ++r) {
+      EXPECT_GE(activity[r], model.row_lb[r] - 1e-6) << model.row_name(r);
+      EXPECT_LE(activity[r], model.row_ub[r] + 1e-6) << model.row_name(r);
+    }
+    std::vector<int> agents(13, 0);
+    for (int r : model.rows_of(optimize::RowFamily::cover))
+      if (model.row_key[r].interval < 13)
+        agents[model.row_key[r].interval] = static_cast<int>(std::floor(activity[r] + 1e-9));
+    EXPECT_GE(global_sl(agents), kGoal - kSlTolerance) << floor;
+    const double f = std::stod(floor) / 100;
+    for (int i = 0; i < 13; ++i) EXPECT_GE(erlang_c_sl(agents[i], kCallsPerHour[i]), f - kSlTolerance) << i;
+  }
+}
+
+TEST(GlobalServiceLevel, IntervalPlansCarryNoPeriods) {
+  // Without day or week goals the JSON keeps its version-1 keys and the view is empty.
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/a.yaml", plan_text(""));
+  EXPECT_TRUE(csv_rows(dir + "/a.yaml", {"--view", "periods"}).empty());
+  const auto json = testing::run_staffplan({"plan", dir + "/a.yaml", "-f", "json"});
+  EXPECT_EQ(json.out.find("service_periods"), std::string::npos);
 }
 
 }  // namespace
