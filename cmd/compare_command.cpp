@@ -125,8 +125,8 @@ int run_compare(const CompareOptions& o) {
   if (!complete) {
     // Not a complete result: -o FILE stays as it was (SPEC §6).
     const std::string written = emit_incomplete(o.common, text);
-    fmt::print(stderr, "staffplan: compare: not every plan gave a result; the incomplete comparison was written{}\n",
-               written.empty() ? "" : " to " + written);
+    fmt::print(stderr, "staffplan: compare: not every plan gave a result; the incomplete comparison was written to {}\n",
+               written.empty() ? "standard output" : written);
     return ExitCode::no_result;
   }
   emit(o.common, text);

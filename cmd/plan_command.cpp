@@ -2,6 +2,7 @@
 // load -> require -> optimize -> report, shows solver progress on a terminal and
 // turns the first Ctrl-C or SIGTERM into "stop and print the best plan so far".
 #include <cmath>
+#include <optional>
 #include <cstdio>
 #include <string>
 
@@ -32,25 +33,24 @@ report::PlanView parsed_view(const std::string& view) {
   if (view == "intervals") return report::PlanView::intervals;
   if (view == "summary") return report::PlanView::summary;
   if (view == "allocation") return report::PlanView::allocation;
+  if (view == "roster") return report::PlanView::roster;
   if (view == "periods") return report::PlanView::periods;
   if (view == "outsourced") return report::PlanView::outsourced;
   return report::PlanView::shifts;
 }
 
-// The paid cost of the same plan with every goal met interval by interval: a
-// second solve with the same options (--compare-interval-goal).
-// Goals that no interval plan can meet (seats, shifts) leave the cost unset.
-report::PlanComparison interval_goal_comparison(const Plan& plan, const optimize::SolveOptions& options) {
-  report::PlanComparison c;
-  c.requested = true;
+// The same plan with every goal met interval by interval (--compare-interval-goal),
+// solved with the same options. It meets every day and week goal too, so the
+// day/week solve starts from it and never costs more. Nothing when no plan meets
+// every interval's goal (seats, shifts).
+std::optional<optimize::Schedule> interval_goal_schedule(const Plan& plan, const optimize::SolveOptions& options) {
   const Plan interval_plan = with_interval_goals(plan);
   try {
-    const require::Requirement requirement = require::compute(interval_plan);
-    c.interval_goal_cost = optimize::solve(interval_plan, requirement, options).paid_cost;
+    return optimize::solve(interval_plan, require::compute(interval_plan), options);
   } catch (const InputError&) {
   } catch (const NoResultError&) {
   }
-  return c;
+  return std::nullopt;
 }
 
 int run_plan(const PlanOptions& o) {
@@ -72,16 +72,22 @@ int run_plan(const PlanOptions& o) {
   // complete plan is still written (while the file is written, TempFile takes over).
   StopOnSignal guard;
   solve.stop = &StopOnSignal::flag();
+  report::PlanComparison comparison;
   try {
+    if (o.compare_interval_goal) {
+      comparison.requested = true;
+      if (auto interval_plan = interval_goal_schedule(plan, solve);
+          interval_plan && interval_plan->status != optimize::Status::interrupted) {
+        comparison.interval_goal_cost = interval_plan->paid_cost;
+        solve.start = std::move(interval_plan->assignments);
+      }
+    }
     schedule = optimize::solve(plan, requirement, solve);
   } catch (...) {
     if (progress) fmt::print(stderr, "\r\033[K");
     throw;
   }
   if (progress) fmt::print(stderr, "\r\033[K");
-  report::PlanComparison comparison;
-  if (o.compare_interval_goal && schedule.status != optimize::Status::interrupted)
-    comparison = interval_goal_comparison(plan, solve);
   const std::string text = report::render_schedule(plan, requirement, schedule, parsed_view(o.view),
                                                    o.common.parsed_format(), comparison);
   if (schedule.status == optimize::Status::interrupted) {
@@ -108,7 +114,7 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods", "outsourced"}))
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods", "roster", "outsourced"}))
       ->capture_default_str();
   add_solve_options(*command, options->solve);
   command->add_flag("--compare-interval-goal", options->compare_interval_goal,

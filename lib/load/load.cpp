@@ -18,7 +18,7 @@ namespace {
 const std::vector<std::string> plan_keys = {"version", "name",     "timezone",  "start", "days",
                                             "interval", "cyclic",  "model",     "patience",
                                             "shrinkage", "goal",   "queues",    "sites",
-                                            "csv", "outsourcers"};
+                                            "csv",     "fte_hours", "outsourcers"};
 
 void read_model(const MapReader& top, Plan& plan, Diagnostics& diagnostics) {
   if (const auto model = top.text("model")) {
@@ -80,6 +80,14 @@ Plan read_plan(const Node& root, const std::string& file_name, Diagnostics& diag
   read_queues(top, plan, clock, diagnostics);
   read_shared_forecast(top, plan, clock, diagnostics);
   read_sites(top, plan, clock, diagnostics);
+  // Paid hours a week of one full-time equivalent (SPEC §8): at most the week's 168 h.
+  if (const auto fte = top.duration("fte_hours", {0, std::numeric_limits<double>::infinity(), false, false})) {
+    if (*fte > 7 * 86400.0)
+      diagnostics.error(top.get("fte_hours"),
+                        fmt::format("fte_hours must be at most 168h (a week), got {}", top.get("fte_hours").Scalar()));
+    else
+      plan.fte_hours = *fte / 3600;
+  }
   read_outsourcers(top, plan, diagnostics);
   if (!diagnostics.has_errors()) warn_calls_outside_open_hours(plan, diagnostics);
   return plan;

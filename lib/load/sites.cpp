@@ -2,6 +2,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <bit>
+#include <iterator>
 #include <limits>
 
 #include "load/clock.hpp"
@@ -289,6 +291,164 @@ std::vector<AgentGroup> read_groups(const Node& list, const std::string& what, c
   return groups;
 }
 
+// Site-local start times (minutes after midnight) a shift allows.
+std::vector<int> start_minutes(const Shift& shift) {
+  std::vector<int> out;
+  const int step = std::max(1, shift.start_step_s / 60);
+  for (int m = shift.start_minute; m <= shift.latest_start_minute; m += step) out.push_back(m);
+  return out;
+}
+
+std::string weekday_list(unsigned mask) {
+  std::vector<std::string> days;
+  for (int d = 0; d < 7; ++d)
+    if ((mask >> d) & 1u) days.push_back(weekday_names[static_cast<std::size_t>(d)]);
+  return days.empty() ? "none" : fmt::format("{}", fmt::join(days, ", "));
+}
+
+// Whether some working-day pattern of the contract fits inside the weekdays `open`.
+bool pattern_fits(const Contract& contract, unsigned open) {
+  for (unsigned p : tour_patterns(contract))
+    if ((p & open) == p) return true;
+  return false;
+}
+
+// A site's `contracts` (SPEC §8), after its shifts: names resolve to shift indices.
+std::vector<Contract> read_contracts(const Node& list, const std::string& what, const Plan& plan, const Site& site,
+                                     Diagnostics& diagnostics) {
+  std::vector<Contract> contracts;
+  if (!list.IsSequence() || list.size() == 0) {
+    diagnostics.error(list, fmt::format("{} must be a list of at least one contract", what));
+    return contracts;
+  }
+  if (plan.horizon.days > 0 && plan.horizon.days % 7 != 0)
+    diagnostics.error(list, fmt::format("{}: weekly tours need a horizon of whole weeks, but days is {} "
+                                        "(use 7, 14, 21, ...)",
+                                        what, plan.horizon.days));
+  std::vector<std::string> shift_names;
+  for (const Shift& f : site.shifts) shift_names.push_back(f.name);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    MapReader c(list[k], fmt::format("{}[{}]", what, k), diagnostics,
+                {"name", "shifts", "days_per_week", "days_off", "same_start", "max_agents", "hourly_cost"});
+    if (!c.ok()) continue;
+    Contract contract;
+    contract.pos = position(list[k]);
+    const std::size_t errors_before = diagnostics.error_count();
+    if (const auto name = c.text("name", true)) {
+      if (std::any_of(contracts.begin(), contracts.end(), [&](const Contract& o) { return o.name == *name; }))
+        diagnostics.error(c.get("name"), fmt::format("duplicate contract name '{}' in {}", *name, what));
+      contract.name = *name;
+      c.set_path(fmt::format("{}[{}]", what, *name));
+    }
+    const Node shifts = c.get("shifts");
+    if (!shifts.IsDefined()) {
+      c.missing("shifts");
+    } else if (!shifts.IsSequence() || shifts.size() == 0) {
+      diagnostics.error(shifts, fmt::format("{} must be a list of at least one shift name of site {}", c.field("shifts"),
+                                            site.name));
+    } else {
+      for (const auto& entry : shifts) {
+        const auto name = MapReader::scalar(entry, c.field("shifts"), diagnostics);
+        if (!name) continue;
+        const auto it = std::find(shift_names.begin(), shift_names.end(), *name);
+        if (it == shift_names.end()) {
+          const std::string guess = suggest(*name, shift_names);
+          diagnostics.error(entry, fmt::format("{}: site {} has no shift '{}'{}", c.field("shifts"), site.name, *name,
+                                               guess.empty() ? fmt::format(" (its shifts: {})", fmt::join(shift_names, ", "))
+                                                             : fmt::format("; did you mean '{}'?", guess)));
+          continue;
+        }
+        const int index = static_cast<int>(it - shift_names.begin());
+        if (contract.uses(index))
+          diagnostics.error(entry, fmt::format("{}: shift '{}' is listed twice", c.field("shifts"), *name));
+        else
+          contract.shifts.push_back(index);
+      }
+      std::sort(contract.shifts.begin(), contract.shifts.end());
+    }
+    contract.days_per_week = c.count("days_per_week", 1, 7, true).value_or(0);
+    if (const auto off = c.text("days_off")) {
+      if (*off == "consecutive") contract.days_off = DaysOff::consecutive;
+      else if (*off == "any") contract.days_off = DaysOff::any;
+      else {
+        const std::string guess = suggest(*off, {"consecutive", "any"});
+        diagnostics.error(c.get("days_off"), fmt::format("{}: unknown value '{}'{}", c.field("days_off"), *off,
+                                                         guess.empty() ? " (expected consecutive or any)"
+                                                                       : fmt::format("; did you mean '{}'?", guess)));
+      }
+    }
+    contract.same_start = c.flag("same_start").value_or(true);
+    contract.max_agents = c.count("max_agents", 0, 1000000);
+    contract.hourly_cost = c.number("hourly_cost", {0, max_hourly_cost});
+    const bool complete = diagnostics.error_count() == errors_before && !contract.shifts.empty();
+    if (complete && contract.same_start && contract.shifts.size() > 1) {
+      // Every shift of the tour starts at one time: the shifts need a start in common.
+      std::vector<int> common = start_minutes(site.shifts[contract.shifts.front()]);
+      std::vector<std::string> windows;
+      for (int f : contract.shifts) {
+        const Shift& shift = site.shifts[f];
+        const std::vector<int> mine = start_minutes(shift);
+        std::vector<int> both;
+        std::set_intersection(common.begin(), common.end(), mine.begin(), mine.end(), std::back_inserter(both));
+        common = both;
+        windows.push_back(fmt::format("{} starts {}-{}", shift.name, units::format_time_of_day(shift.start_minute),
+                                      units::format_time_of_day(shift.latest_start_minute)));
+      }
+      if (common.empty())
+        diagnostics.error(shifts, fmt::format("{}: same_start needs shifts with a start time in common, but {} "
+                                              "(set same_start: false, or give each shift its own contract)",
+                                              c.field("shifts"), fmt::join(windows, ", ")));
+    }
+    if (diagnostics.error_count() == errors_before && complete) {
+      // Some tour must fit the days the shifts run on.
+      unsigned best_open = 0;
+      bool fits = false;
+      std::vector<std::vector<int>> times;
+      if (contract.same_start) {
+        std::vector<int> all;
+        for (int f : contract.shifts)
+          for (int m : start_minutes(site.shifts[f])) all.push_back(m);
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        for (int m : all) {
+          unsigned open = 0;
+          for (int f : contract.shifts) {
+            const std::vector<int> mine = start_minutes(site.shifts[f]);
+            if (!std::binary_search(mine.begin(), mine.end(), m)) continue;
+            for (int d = 0; d < 7; ++d)
+              if (site.shifts[f].weekdays[static_cast<std::size_t>(d)]) open |= 1u << d;
+          }
+          if (std::popcount(open) > std::popcount(best_open)) best_open = open;
+          fits = fits || pattern_fits(contract, open);
+        }
+      } else {
+        for (int f : contract.shifts)
+          for (int d = 0; d < 7; ++d)
+            if (site.shifts[f].weekdays[static_cast<std::size_t>(d)]) best_open |= 1u << d;
+        fits = pattern_fits(contract, best_open);
+      }
+      if (!fits)
+        diagnostics.error(c.has("days_per_week") ? c.get("days_per_week") : list[k],
+                          fmt::format("{}: no tour of {} working days{} fits the days its shifts run ({}{})",
+                                      c.field("days_per_week"), contract.days_per_week,
+                                      contract.days_off == DaysOff::consecutive && contract.days_per_week < 7
+                                          ? " with consecutive days off"
+                                          : "",
+                                      weekday_list(best_open), contract.same_start ? " at one start time" : ""));
+    }
+    if (diagnostics.error_count() == errors_before) contracts.push_back(std::move(contract));
+  }
+  // A site with contracts plans only tours: every shift belongs to one.
+  if (contracts.size() == list.size())
+    for (int f = 0; f < static_cast<int>(site.shifts.size()); ++f)
+      if (std::none_of(contracts.begin(), contracts.end(), [&](const Contract& c) { return c.uses(f); }))
+        diagnostics.error(site.shifts[static_cast<std::size_t>(f)].pos,
+                          fmt::format("sites[{}].shifts[{}]: the shift is in no contract; a site with contracts "
+                                      "plans only weekly tours (add it to a contract's shifts or remove it)",
+                                      site.name, site.shifts[static_cast<std::size_t>(f)].name));
+  return contracts;
+}
+
 }  // namespace
 
 void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics) {
@@ -302,7 +462,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
   for (std::size_t k = 0; k < list.size(); ++k) {
     const Node node = list[k];
     MapReader s(node, fmt::format("sites[{}]", k), diagnostics,
-                {"name", "timezone", "hourly_cost", "seats", "shrinkage", "queues", "groups", "shifts"});
+                {"name", "timezone", "hourly_cost", "seats", "shrinkage", "queues", "groups", "shifts", "contracts"});
     if (!s.ok()) continue;
     Site site;
     site.pos = position(node);
@@ -342,6 +502,9 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
         if (auto shift = read_shift(shifts[j], s.path(), j, site.shifts, interval_s, groups, diagnostics))
           site.shifts.push_back(std::move(*shift));
     }
+    // Contracts name shifts: read only when every shift was read.
+    if (s.has("contracts") && shifts.IsSequence() && site.shifts.size() == shifts.size())
+      site.contracts = read_contracts(s.get("contracts"), s.field("contracts"), plan, site, diagnostics);
     if (clock.ok && zone) {
       const Horizon& h = plan.horizon;
       site.utc_offset_s = offsets_at(*zone, h.start_utc, h.interval_s, h.count);

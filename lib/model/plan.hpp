@@ -171,6 +171,29 @@ struct AgentGroup {
   std::optional<int> max_agents;         // on shift at once (breaks included)
 };
 
+// How a weekly tour's days off fall (SPEC §8): in one run (cyclic over the
+// week, so sat+sun and sun+mon are both consecutive), or anywhere.
+enum class DaysOff { consecutive, any };
+
+// A site's weekly tours (SPEC §8): its agents work `days_per_week` days of every
+// week, one shift of `shifts` per working day, on the same days every week.
+struct Contract {
+  std::string name;
+  SourcePos pos;
+  std::vector<int> shifts;             // indices into Site::shifts, ascending, not empty
+  int days_per_week = 5;               // 1..7
+  DaysOff days_off = DaysOff::consecutive;
+  bool same_start = true;              // the same site-local start time every working day
+  std::optional<int> max_agents;       // headcount cap
+  std::optional<double> hourly_cost;   // overrides the group's and the site's
+
+  bool uses(int shift) const {
+    for (int f : shifts)
+      if (f == shift) return true;
+    return false;
+  }
+};
+
 struct Site {
   std::string name;
   SourcePos pos;
@@ -182,6 +205,9 @@ struct Site {
   // Declared agent groups; empty = one group per queue (see agent_groups()).
   std::vector<AgentGroup> groups;
   std::vector<Shift> shifts;
+  // Weekly tours (SPEC §8); empty = daily shifts (version 1). A site with contracts
+  // plans only tours, and its shifts wrap around the week (cyclic is implied).
+  std::vector<Contract> contracts;
   // UTC offset (seconds) of the site clock at each plan interval boundary 0..count;
   // converts any grid instant to site-local time without a time-zone database.
   std::vector<int> utc_offset_s;
@@ -190,6 +216,10 @@ struct Site {
   // Shift override, else group override, else the site's rate.
   double cost_per_hour(const Shift& shift, const AgentGroup& group) const {
     return shift.hourly_cost.value_or(group.hourly_cost.value_or(hourly_cost));
+  }
+  // In a tour: shift override, else the contract's, else the group's, else the site's.
+  double cost_per_hour(const Shift& shift, const AgentGroup& group, const Contract& contract) const {
+    return shift.hourly_cost.value_or(contract.hourly_cost.value_or(group.hourly_cost.value_or(hourly_cost)));
   }
 };
 
@@ -226,7 +256,35 @@ struct Plan {
   std::vector<Queue> queues;
   std::vector<Site> sites;
   std::vector<Outsourcer> outsourcers;  // SPEC §9; a queue belongs to at most one
+  double fte_hours = 40;         // paid hours a week of one full-time equivalent (SPEC §8)
+
+  bool has_tours() const {
+    for (const Site& s : sites)
+      if (!s.contracts.empty()) return true;
+    return false;
+  }
 };
+
+// Weekday bit masks of a tour's working days: bit d = weekday d (0 = Monday).
+// Every pattern a contract allows: days_per_week bits set; with consecutive days
+// off, the unset bits form one run, cyclically over the week. Ascending by mask.
+inline std::vector<unsigned> tour_patterns(const Contract& c) {
+  std::vector<unsigned> out;
+  for (unsigned mask = 1; mask < 128; ++mask) {
+    int on = 0;
+    for (int d = 0; d < 7; ++d) on += (mask >> d) & 1u;
+    if (on != c.days_per_week) continue;
+    if (c.days_off == DaysOff::consecutive && on < 7) {
+      // Days off in one cyclic run: exactly one off day follows a working day.
+      int starts = 0;
+      for (int d = 0; d < 7; ++d)
+        if (!((mask >> d) & 1u) && ((mask >> ((d + 6) % 7)) & 1u)) ++starts;
+      if (starts != 1) continue;
+    }
+    out.push_back(mask);
+  }
+  return out;
+}
 
 // The outsourcer that takes calls of queue q, or -1.
 inline int outsourcer_of(const Plan& plan, int q) {

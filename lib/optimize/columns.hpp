@@ -23,6 +23,7 @@ struct Column {
   double paid_hours = 0;            // per agent: length minus unpaid breaks
   double cost = 0;                  // per agent: paid_hours × hourly cost
   int start_group = 0;              // index into ColumnSet::starts
+  int contract = -1;                // index into Site::contracts; -1 = a daily shift
 };
 
 // One agent group of one site, numbered across all sites.
@@ -52,13 +53,28 @@ struct ColumnSet {
   Eigen::SparseMatrix<double> on_shift;
 };
 
+// Which day of which tour a contract column is (SPEC §8): the week of the horizon its
+// start falls in (plan-clock days from `start`, 7 a week), the site-local weekday of
+// its start (0 = Monday) and, when the contract keeps the same start, the site-local
+// start minute (-1 otherwise). Columns with the same TourDay, contract and agent
+// group are one day's work of the same tours.
+struct TourDay {
+  int week = 0;
+  int weekday = 0;
+  int minute = -1;
+  auto operator<=>(const TourDay&) const = default;
+};
+TourDay tour_day(const Plan& plan, const Column& column);
+
 // Every break placement of a shift: each break starts on the plan grid inside its
 // window, breaks in order and never overlapping. One empty placement when the shift
 // has no breaks; none when the windows cannot be satisfied.
 std::vector<std::vector<int>> break_placements(const Shift& shift, int interval_s);
 
 // Expands every shift of every site over the horizon, in a deterministic order
-// (site, shift, start, agent group, placement).
+// (site, shift, start, contract, agent group, placement). At a site with contracts
+// every shift expands once per contract that uses it (its cost at the contract's
+// rate), and wraps around the horizon whatever `cyclic` says: tours repeat weekly.
 ColumnSet build_columns(const Plan& plan);
 
 }  // namespace staffplan::optimize

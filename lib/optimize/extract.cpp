@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
+#include <utility>
 
 namespace staffplan::optimize {
 namespace {
@@ -10,6 +12,107 @@ namespace {
 // Below this many agents a value is rounding noise of the shares, not an allocation
 // or a shortfall.
 constexpr double noise = 1e-9;
+
+// Weekly tours -> roster lines: each tour agent gets one of its days' shifts per
+// working day. Within a (contract, group, start) the day's shifts, earliest first,
+// go to the tour agents working that day in tour order, so agents of one tour get
+// the same times where they can; agents with the same days and shifts make a line.
+void extract_roster(const Plan& plan, const ColumnSet& set, const MilpModel& model, const std::vector<double>& x,
+                    Schedule& schedule) {
+  schedule.roster.clear();
+  schedule.workforce.assign(plan.sites.size(), Workforce{});
+  schedule.headcount = 0;
+  schedule.fte = 0;
+  const int weeks = std::max(1, plan.horizon.days / 7);
+  const double horizon_weeks = plan.horizon.days / 7.0;
+  for (std::size_t s = 0; s < plan.sites.size(); ++s) schedule.workforce[s].tours = !plan.sites[s].contracts.empty();
+  for (const Assignment& a : schedule.assignments) schedule.workforce[a.site].weekly_paid_hours += a.agents * a.paid_hours;
+  for (Workforce& w : schedule.workforce) {
+    if (horizon_weeks > 0) w.weekly_paid_hours /= horizon_weeks;
+    w.fte = plan.fte_hours > 0 ? w.weekly_paid_hours / plan.fte_hours : 0;
+    schedule.fte += w.fte;
+  }
+
+  using Bucket = std::tuple<int, int, int, int>;  // site, contract, agent group, start minute
+  struct Entry {
+    int minute, shift, start, interval;
+    double paid_hours, cost;
+    auto key() const { return std::tie(minute, shift, interval, start); }
+  };
+  std::map<Bucket, std::vector<std::pair<unsigned, int>>> tours;                  // -> (days, agents)
+  std::map<Bucket, std::map<std::pair<int, int>, std::vector<Entry>>> days;      // -> (week, weekday) -> shifts
+  for (int t : model.vars_of(VarFamily::tour)) {
+    const int agents = static_cast<int>(std::lround(x[t]));
+    if (agents <= 0) continue;
+    const VarKey& k = model.var_key[t];
+    tours[{k.site, k.contract, k.group, k.minute}].emplace_back(static_cast<unsigned>(k.pattern), agents);
+    schedule.workforce[k.site].headcount += agents;
+    schedule.headcount += agents;
+  }
+  for (int v : model.vars_of(VarFamily::agents)) {
+    const int agents = static_cast<int>(std::lround(x[v]));
+    const Column& col = set.columns[model.var_key[v].column];
+    if (agents <= 0 || col.contract < 0) continue;
+    const TourDay day = tour_day(plan, col);
+    const ShiftStart& st = plan.sites[col.site].shifts[col.shift].starts[col.start];
+    auto& list = days[{col.site, col.contract, col.agent_group, day.minute}][{day.week, day.weekday}];
+    for (int n = 0; n < agents; ++n)
+      list.push_back(Entry{st.local_minute, col.shift, col.start, st.interval, col.paid_hours, col.cost});
+  }
+  for (auto& [bucket, patterns] : tours) {
+    struct Agent {
+      unsigned days;
+      std::vector<Entry> work;
+    };
+    std::vector<Agent> agents;
+    for (const auto& [pattern, count] : patterns)
+      for (int n = 0; n < count; ++n) agents.push_back(Agent{pattern, {}});
+    auto& by_day = days[bucket];
+    for (int w = 0; w < weeks; ++w)
+      for (int d = 0; d < 7; ++d) {
+        auto& list = by_day[{w, d}];
+        std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.key() < b.key(); });
+        std::size_t next = 0;
+        for (Agent& agent : agents)
+          if (((agent.days >> d) & 1u) && next < list.size()) agent.work.push_back(list[next++]);
+      }
+    // Agents with the same days and shifts make one line.
+    std::map<std::pair<unsigned, std::vector<std::tuple<int, int, int>>>, RosterLine> lines;
+    for (Agent& agent : agents) {
+      std::stable_sort(agent.work.begin(), agent.work.end(),
+                       [](const Entry& a, const Entry& b) { return a.interval < b.interval; });
+      std::vector<std::tuple<int, int, int>> signature;
+      for (const Entry& e : agent.work) signature.emplace_back(e.minute, e.shift, e.start);
+      auto [it, fresh] = lines.try_emplace({agent.days, signature});
+      RosterLine& line = it->second;
+      if (fresh) {
+        const auto& [site, contract, group, minute] = bucket;
+        line.site = site;
+        line.group = set.agent_groups[group].index;
+        line.contract = contract;
+        line.days = agent.days;
+        double hours = 0;
+        for (const Entry& e : agent.work) {
+          line.work.push_back(RosterDay{e.shift, e.start, e.paid_hours, e.cost});
+          hours += e.paid_hours;
+        }
+        line.weekly_paid_hours = horizon_weeks > 0 ? hours / horizon_weeks : 0;
+      }
+      line.agents += 1;
+      for (const Entry& e : agent.work) line.cost += e.cost;
+    }
+    // By first start time, then days; the map's order breaks ties.
+    std::vector<std::pair<std::tuple<int, unsigned>, RosterLine>> sorted;
+    for (auto& [key, line] : lines)
+      sorted.emplace_back(std::make_tuple(key.second.empty() ? -1 : std::get<0>(key.second.front()), key.first),
+                          std::move(line));
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [key, line] : sorted) schedule.roster.push_back(std::move(line));
+  }
+  std::stable_sort(schedule.roster.begin(), schedule.roster.end(), [](const RosterLine& a, const RosterLine& b) {
+    return std::tie(a.site, a.group, a.contract) < std::tie(b.site, b.group, b.contract);
+  });
+}
 
 }  // namespace
 
@@ -144,6 +247,7 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       schedule.coverage.push_back(cov);
     }
   schedule.cost = schedule.paid_cost + schedule.shortfall_cost + schedule.outsourced_cost;
+  extract_roster(plan, set, model, x, schedule);
 }
 
 }  // namespace staffplan::optimize

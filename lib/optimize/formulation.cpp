@@ -21,11 +21,11 @@ constexpr double kConcavityTolerance = 1e-12;
 // The interval pattern of a column: its presence and seat entries, for duplicate
 // detection.
 struct Pattern {
-  int site, group;
+  int site, group, contract;
   std::vector<std::pair<int, double>> present;
   std::vector<int> seats;
   bool operator<(const Pattern& o) const {
-    return std::tie(site, group, present, seats) < std::tie(o.site, o.group, o.present, o.seats);
+    return std::tie(site, group, contract, present, seats) < std::tie(o.site, o.group, o.contract, o.present, o.seats);
   }
 };
 
@@ -50,6 +50,7 @@ class Formulation {
     add_seat_rows();
     add_start_limits();
     add_group_limits();
+    add_tours();
     return b_.build();
   }
 
@@ -69,7 +70,7 @@ class Formulation {
     for (int c = 0; c < num_columns(); ++c) {
       const StartGroup& g = set_.starts[set_.columns[c].start_group];
       if (g.min_agents > 0 || g.max_agents >= 0) continue;
-      Pattern p{set_.columns[c].site, set_.columns[c].agent_group, {}, {}};
+      Pattern p{set_.columns[c].site, set_.columns[c].agent_group, set_.columns[c].contract, {}, {}};
       for (ColIt it(set_.present, c); it; ++it) p.present.emplace_back(static_cast<int>(it.row()), it.value());
       for (ColIt it(set_.on_shift, c); it; ++it) p.seats.push_back(static_cast<int>(it.row()));
       auto [pos, fresh] = cheapest.try_emplace(std::move(p), c);
@@ -422,6 +423,69 @@ class Formulation {
       for (int i = 0; i < count_; ++i)
         add_packing_row(RowKey{.family = RowFamily::group_limit, .group = g, .interval = i}, on[i],
                         *ref.group.max_agents);
+    }
+  }
+
+  // t[contract, group, days, start], Link and TourLimit rows (milp_model.hpp): the
+  // implicit days-off formulation. One Link row per (contract, group, week,
+  // weekday[, start minute]) that has columns; a tour exists when every one of its
+  // days has its Link row in every week.
+  void add_tours() {
+    using LinkKey = std::tuple<int, int, int, TourDay>;  // site, contract, agent group, day
+    std::map<LinkKey, std::vector<int>> links;           // -> x variables
+    for (int c = 0; c < num_columns(); ++c) {
+      const Column& col = set_.columns[c];
+      if (var_of_[c] < 0 || col.contract < 0) continue;
+      links[{col.site, col.contract, col.agent_group, tour_day(plan_, col)}].push_back(var_of_[c]);
+    }
+    if (links.empty()) return;
+    const int weeks = std::max(1, plan_.horizon.days / 7);
+    std::map<LinkKey, int> link_row;
+    for (const auto& [key, vars] : links) {
+      const auto& [site, contract, group, day] = key;
+      const int r = b_.add_row(RowKey{.family = RowFamily::link, .group = group, .site = site, .period = day.week,
+                                      .contract = contract, .day = day.weekday, .minute = day.minute},
+                               0, 0);
+      for (int v : vars) b_.add_entry(r, v, 1.0);
+      link_row[key] = r;
+    }
+    // (site, contract, group) -> start minutes (just -1 without same_start).
+    std::map<std::tuple<int, int, int>, std::vector<int>> minutes;
+    for (const auto& [key, r] : link_row) {
+      auto& list = minutes[{std::get<0>(key), std::get<1>(key), std::get<2>(key)}];
+      if (std::find(list.begin(), list.end(), std::get<3>(key).minute) == list.end()) list.push_back(std::get<3>(key).minute);
+    }
+    std::map<std::pair<int, int>, std::vector<int>> of_contract;  // (site, contract) -> t variables
+    for (auto& [owner, list] : minutes) {
+      std::sort(list.begin(), list.end());
+      const auto [site, contract, group] = owner;
+      const Contract& k = plan_.sites[site].contracts[contract];
+      // Not the seats: agents of one tour on different shifts need not be on shift at once.
+      const double ub = k.max_agents ? *k.max_agents : infinity;
+      for (unsigned pattern : tour_patterns(k))
+        for (int minute : list) {
+          std::vector<int> rows;
+          bool complete = true;
+          for (int w = 0; w < weeks && complete; ++w)
+            for (int d = 0; d < 7 && complete; ++d) {
+              if (!((pattern >> d) & 1u)) continue;
+              const auto it = link_row.find({site, contract, group, TourDay{w, d, minute}});
+              if (it == link_row.end()) complete = false;
+              else rows.push_back(it->second);
+            }
+          if (!complete) continue;
+          const int t = b_.add_var(VarKey{.family = VarFamily::tour, .group = group, .site = site, .contract = contract,
+                                          .pattern = static_cast<int>(pattern), .minute = minute},
+                                   0, ub, 0, true);
+          for (int r : rows) b_.add_entry(r, t, -1.0);
+          of_contract[{site, contract}].push_back(t);
+        }
+    }
+    for (const auto& [owner, vars] : of_contract) {
+      const Contract& k = plan_.sites[owner.first].contracts[owner.second];
+      if (k.max_agents)
+        add_packing_row(RowKey{.family = RowFamily::tour_limit, .site = owner.first, .contract = owner.second}, vars,
+                        *k.max_agents);
     }
   }
 

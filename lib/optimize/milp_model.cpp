@@ -18,6 +18,7 @@ const char* family_name(VarFamily f) {
     case VarFamily::increment: return "z";
     case VarFamily::share: return "w";
     case VarFamily::send: return "v";
+    case VarFamily::tour: return "t";
   }
   return "?";
 }
@@ -34,6 +35,8 @@ const char* family_name(RowFamily f) {
     case RowFamily::service_level: return "ServiceLevel";
     case RowFamily::order: return "Order";
     case RowFamily::choice: return "Choice";
+    case RowFamily::link: return "Link";
+    case RowFamily::tour_limit: return "TourLimit";
   }
   return "?";
 }
@@ -67,6 +70,7 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::increment: return fmt::format("z[{},{},{}]", k.queue, k.interval, k.step);
     case VarFamily::share: return fmt::format("w[{},{},{}]", k.outsourcer, k.queue, k.level);
     case VarFamily::send: return fmt::format("v[{},{},{}]", k.outsourcer, k.queue, k.interval);
+    case VarFamily::tour: return fmt::format("t[{},{},{},{:#x},{}]", k.site, k.contract, k.group, k.pattern, k.minute);
   }
   return "?";
 }
@@ -84,6 +88,9 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::service_level: return fmt::format("ServiceLevel({},{})", k.queue, k.period);
     case RowFamily::order: return fmt::format("Order({},{},{})", k.queue, k.interval, k.step);
     case RowFamily::choice: return fmt::format("Choice({},{})", k.outsourcer, k.queue);
+    case RowFamily::link:
+      return fmt::format("Link({},{},{},{},{},{})", k.site, k.contract, k.group, k.period, k.day, k.minute);
+    case RowFamily::tour_limit: return fmt::format("TourLimit({},{})", k.site, k.contract);
   }
   return "?";
 }

@@ -13,6 +13,11 @@
 //   y[group, queue, interval] productive agents of a multi-queue group given to a
 //                             queue; continuous (absent for one-queue groups)
 //   u[queue, interval]        shortfall, only with --allow-shortfall; continuous
+//   t[contract, group, days, start]  agents working one weekly tour (SPEC §8): a
+//                             contract of a site, an agent group, the working
+//                             weekdays (a bit mask) and, with same_start, the
+//                             site-local start minute (-1 without); integer, cost 0
+//                             (the daily x it links to carry the cost)
 //   z[queue, interval, k]     day/week service level (SPEC §11): the k-th productive
 //                             agent above the floor staffing, in [0, 1]; continuous
 //                             where the service-level curve is concave and the
@@ -44,6 +49,17 @@
 //                                over the day or week `period`; ΔSL_i,k = SL_i(floor + k) − SL_i(floor + k − 1)
 //   Order(queue, interval, k)    z[q,i,k] − z[q,i,k+1] ≥ 0 where the curve is not concave,
 //                                so increments fill in order and the credit is exact
+//   Link(contract, group, week, weekday, start)  Σ x of the contract's columns of that
+//                                group starting on that site-local weekday of that
+//                                week (at that start minute with same_start) − Σ t of
+//                                the tours working that weekday (at that start) = 0:
+//                                every tour agent works exactly one shift on each of
+//                                its days — the implicit days-off formulation; break
+//                                placements and (without same_start) start times stay
+//                                daily choices, so the model grows with the weekly
+//                                patterns (≤ 35), never with their product with
+//                                starts and breaks
+//   TourLimit(contract)          Σ t of the contract ≤ its max_agents (headcount)
 // Objective
 //   min Σ paid cost · x + Σ penalty · interval hours · u. An agent that costs
 //   nothing (hourly cost 0) costs kFreeAgentTieBreak × the cheapest positive
@@ -65,23 +81,26 @@ namespace staffplan::optimize {
 // Share of the cheapest positive column cost that one free agent costs in the model.
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
-enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, share, send };
-enum class RowFamily : unsigned char {
-  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, choice
-};
+enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, share, send };
+enum class RowFamily : unsigned char { cover, capacity, pool, seats, limit, group_limit, increment, service_level, order,
+                                       link, tour_limit, choice };
 
-const char* family_name(VarFamily f);  // "x", "y", "u", "z", "w", "v"
+const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w", "v"
 const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit",
-                                       // "Increment", "ServiceLevel", "Order", "Choice"
+                                       // "Increment", "ServiceLevel", "Order", "Link", "TourLimit", "Choice"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
   VarFamily family = VarFamily::agents;
   int column = -1;     // x: ColumnSet column
-  int group = -1;      // y: ColumnSet agent group
+  int group = -1;      // y, t: ColumnSet agent group
   int queue = -1;      // y, u, z, w, v
   int interval = -1;   // y, u, z, v
   int step = -1;       // z: agent k above the floor, from 1
+  int site = -1;       // t
+  int contract = -1;   // t: index into Site::contracts
+  int pattern = -1;    // t: working weekdays, bit d = weekday d (0 = Monday)
+  int minute = -1;     // t: site-local start minute with same_start, else -1
   int outsourcer = -1; // w, v: index into Plan::outsourcers
   int level = -1;      // w: index into the outsourcer's shares
 };
@@ -90,13 +109,16 @@ struct VarKey {
 struct RowKey {
   RowFamily family = RowFamily::cover;
   int queue = -1;      // Cover, Increment, ServiceLevel, Order, Choice
-  int group = -1;      // Capacity, GroupLimit: ColumnSet agent group
-  int site = -1;       // Seats
+  int group = -1;      // Capacity, GroupLimit, Link: ColumnSet agent group
+  int site = -1;       // Seats, Link, TourLimit
   int start = -1;      // Limit: ColumnSet start group
   int interval = -1;   // Cover, Capacity, Pool, Seats, GroupLimit, Increment, Order
   unsigned queues = 0; // Pool: bit q set for each queue of the set
   int period = -1;     // ServiceLevel: day or week index (require::period_of)
   int step = -1;       // Order: k
+  int contract = -1;   // Link, TourLimit (with site)
+  int day = -1;        // Link: site-local weekday (0 = Monday); period = week
+  int minute = -1;     // Link: site-local start minute with same_start, else -1
   int outsourcer = -1; // Choice
 };
 

@@ -16,6 +16,7 @@
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
+#include "optimize/warm_start.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -58,6 +59,9 @@ std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, con
   for (int v = 0; v < model.num_vars(); ++v) {
     // An interval sent to an outsourcer belongs to its day, beside the shifts.
     if (model.is(v, VarFamily::send)) by_day[v] = model.var_key[v].interval / per_day;
+    // A tour spans the week: it moves with its site's block, and stays fixed in the
+    // day blocks (where its days' shifts can still swap start and breaks).
+    if (model.is(v, VarFamily::tour)) by_site[v] = model.var_key[v].site;
     if (!model.is(v, VarFamily::agents)) continue;
     const Column& col = set.columns[model.var_key[v].column];
     by_day[v] = plan.sites[col.site].shifts[col.shift].starts[col.start].interval / per_day;
@@ -155,6 +159,16 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   std::optional<std::vector<double>> best = round_and_repair(model, rounded);
   if (!best && &rounded != &lp.lp_x) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
+  // The caller's plan (e.g. the interval-goal plan under a day or week goal), with
+  // its allocation and service-level credit filled in and redundant agents removed.
+  if (!options.start.empty())
+    if (auto from_start = round_and_repair(model, start_point(columns, model, options.start))) {
+      const double cost = model.objective(*from_start);
+      if (!best || cost < best_cost) {
+        best = std::move(from_start);
+        best_cost = cost;
+      }
+    }
   double bound = lp.lp_objective;
 
   Schedule schedule;

@@ -21,15 +21,6 @@ struct Progress {
   std::optional<double> gap;
 };
 
-struct SolveOptions {
-  double time_limit_s = 60;
-  double relative_gap = 0.001;
-  int threads = 1;
-  std::optional<double> shortfall_penalty;  // per missing agent-hour; unset = hard coverage
-  std::function<void(const Progress&)> on_progress;  // called from the solver thread
-  const std::atomic<bool>* stop = nullptr;           // set to interrupt (SIGINT)
-};
-
 // Agents of one site and agent group starting one shift at one start, with one
 // break placement.
 struct Assignment {
@@ -42,6 +33,19 @@ struct Assignment {
   int agents = 0;
   double paid_hours = 0;                 // per agent
   double cost = 0;                       // agents * paid_hours * hourly cost
+};
+
+struct SolveOptions {
+  double time_limit_s = 60;
+  double relative_gap = 0.001;
+  int threads = 1;
+  std::optional<double> shortfall_penalty;  // per missing agent-hour; unset = hard coverage
+  std::function<void(const Progress&)> on_progress;  // called from the solver thread
+  const std::atomic<bool>* stop = nullptr;           // set to interrupt (SIGINT)
+  // A plan known to meet every constraint of this one (e.g. the same plan with its
+  // goals met interval by interval): the solver starts from it, so the result
+  // never costs more. Assignments that match no shift column are ignored.
+  std::vector<Assignment> start;
 };
 
 struct IntervalCoverage {
@@ -75,6 +79,36 @@ struct Allocation {
   double agents = 0;
 };
 
+// One working day of a roster line: a shift and its start.
+struct RosterDay {
+  int shift = 0;                         // index into Site::shifts
+  int start = 0;                         // index into Shift::starts
+  double paid_hours = 0;                 // per agent
+  double cost = 0;                       // per agent
+};
+
+// Agents who work the same weekly tour with the same shifts (SPEC §8, --view
+// roster). Break placements stay daily choices (the shifts view lists them).
+struct RosterLine {
+  int site = 0;
+  int group = 0;                         // index into agent_groups(plan, site)
+  int contract = 0;                      // index into Site::contracts
+  unsigned days = 0;                     // working weekdays, bit d = weekday d (0 = Monday)
+  std::vector<RosterDay> work;           // every working day of the horizon, in time order
+  int agents = 0;
+  double weekly_paid_hours = 0;          // per agent, per week
+  double cost = 0;                       // all its agents over the horizon
+};
+
+// Headcount and FTE of one site (SPEC §8). Headcount counts tour agents, so it is
+// known only at a site with contracts; FTE = paid hours a week / Plan::fte_hours.
+struct Workforce {
+  bool tours = false;                    // the site has contracts
+  int headcount = 0;                     // tour agents (0 at a daily-shift site)
+  double weekly_paid_hours = 0;
+  double fte = 0;
+};
+
 struct Schedule {
   Status status = Status::optimal;
   double cost = 0;          // objective: paid cost (+ shortfall penalty when soft) + outsourced cost
@@ -89,6 +123,13 @@ struct Schedule {
   // agents > 0, by interval, site, group, queue; a shared group's capacity beyond
   // what the solver allocated is split evenly over its queues.
   std::vector<Allocation> allocation;
+  // Weekly tours (plans with contracts): roster lines sorted by site, group,
+  // contract, start, days; workforce per site, and the totals over every site
+  // (headcount: of the sites with contracts).
+  std::vector<RosterLine> roster;
+  std::vector<Workforce> workforce;
+  int headcount = 0;
+  double fte = 0;
   // Calls sent out, by outsourcer, queue, interval (calls > 0 only).
   std::vector<Outsourced> outsourced;
   // Per queue: the share a share-mode outsourcer takes (unset: none).

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
+#include <utility>
 
 namespace staffplan::optimize {
 namespace {
@@ -11,6 +13,9 @@ constexpr double tol = 1e-6;  // row activity tolerance, as CBC's primal toleran
 // Cost difference below which a removal is "free" (no saving, no penalty): such an
 // agent is removed too, so fewer agents win among plans of the same cost.
 constexpr double kCostTieTolerance = 1e-9;
+// A tour agent's shift that covers nothing short still scores this much, so the
+// cheapest such shift wins.
+constexpr double kIdleShiftScore = 1e-3;
 using ColIt = Eigen::SparseMatrix<double>::InnerIterator;
 using RowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
@@ -27,6 +32,147 @@ class Repair {
     for (int y : m.vars_of(VarFamily::allocation))
       for (ColIt it(m.a, y); it; ++it)
         if (m.is(static_cast<int>(it.row()), RowFamily::capacity)) capacity_of_[y] = static_cast<int>(it.row());
+    tours_ = m.vars_of(VarFamily::tour);
+  }
+
+  // Weekly tours (Link rows): makes every Link row hold with equality by giving
+  // each tour agent a shift on each of its days (the best column of the day that
+  // fits), or by taking surplus daily agents away (the dearest first). False when
+  // a day's agents cannot all be placed.
+  bool balance_links() {
+    for (int r : m_.rows_of(RowFamily::link)) {
+      while (activity_[r] > tol) {
+        int dearest = -1;
+        for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
+          const int v = static_cast<int>(it.col());
+          if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol) continue;
+          if (dearest < 0 || m_.cost[v] > m_.cost[dearest]) dearest = v;
+        }
+        if (dearest < 0) return false;
+        change(dearest, -1);
+      }
+      while (activity_[r] < -tol) {
+        const int v = best_in_link(r);
+        if (v < 0) return false;
+        change(v, +1);
+      }
+    }
+    return true;
+  }
+
+  // One more agent on tour t, with the best shift that fits on each of its days.
+  // Returns the shortage the move covers and its cost, and keeps it in `moved`
+  // (undo with undo()); nullopt, with nothing changed, when some day has no shift
+  // that fits.
+  std::optional<std::pair<double, double>> add_tour(int t, std::vector<int>& moved) {
+    moved.clear();
+    if (x_[t] + 1 > m_.col_ub[t] + tol) return std::nullopt;
+    double covered = 0, cost = m_.cost[t];
+    change(t, +1);
+    moved.push_back(t);
+    for (ColIt it(m_.a, t); it; ++it) {
+      const int r = static_cast<int>(it.row());
+      if (!m_.is(r, RowFamily::link)) continue;
+      const int v = best_in_link(r);
+      if (v < 0) {
+        undo(moved);
+        return std::nullopt;
+      }
+      covered += coverage_gain(v);
+      cost += m_.cost[v];
+      change(v, +1);
+      moved.push_back(v);
+    }
+    return std::make_pair(covered, cost);
+  }
+
+  void undo(std::vector<int>& moved) {
+    for (int v : moved) change(v, -1);
+    moved.clear();
+  }
+
+  // For short row r: adds the tour agent (with the best shifts on its days) that
+  // covers the most shortage per unit cost among those that help r; false when
+  // none can be added.
+  bool add_best_tour(int r) {
+    std::vector<int> candidates;
+    for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
+      const int v = static_cast<int>(it.col());
+      if (!m_.is(v, VarFamily::agents) || it.value() <= 0) continue;
+      for (ColIt c(m_.a, v); c; ++c)
+        if (m_.is(static_cast<int>(c.row()), RowFamily::link))
+          for (RowMatrix::InnerIterator l(rows_, static_cast<int>(c.row())); l; ++l)
+            if (m_.is(static_cast<int>(l.col()), VarFamily::tour)) candidates.push_back(static_cast<int>(l.col()));
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    int best = -1;
+    double best_score = 0;
+    std::vector<int> moved;
+    for (int t : candidates) {
+      const double short_before = m_.row_lb[r] - activity_[r];
+      const auto move = add_tour(t, moved);
+      if (!move) continue;
+      const bool helps = m_.row_lb[r] - activity_[r] < short_before - tol;
+      undo(moved);
+      if (!helps) continue;
+      const double score = move->first / std::max(move->second, 1e-9);
+      if (score > best_score) {
+        best_score = score;
+        best = t;
+      }
+    }
+    return best >= 0 && add_tour(best, moved).has_value();
+  }
+
+  // Takes whole tour agents away (the tour and one shift on each of its days, the
+  // dearest that can go) while every row still holds and the removal saves money
+  // or costs nothing.
+  void remove_tours() {
+    for (int t : tours_) {
+      while (x_[t] - 1 >= m_.col_lb[t] - tol) {
+        std::vector<int> moved;
+        change(t, -1);
+        moved.push_back(t);
+        bool ok = true;
+        for (ColIt it(m_.a, t); it && ok; ++it) {
+          const int r = static_cast<int>(it.row());
+          if (!m_.is(r, RowFamily::link)) continue;
+          int gone = -1;
+          for (RowMatrix::InnerIterator l(rows_, r); l; ++l) {
+            const int v = static_cast<int>(l.col());
+            if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol || !removal_keeps_rows(v)) continue;
+            if (gone < 0 || m_.cost[v] > m_.cost[gone]) gone = v;
+          }
+          if (gone < 0) ok = false;
+          else {
+            change(gone, -1);
+            moved.push_back(gone);
+          }
+        }
+        if (ok) continue;
+        for (int v : moved) change(v, +1);
+        break;
+      }
+    }
+  }
+
+  // Whether every row still holds with one agent less on v, Link rows aside.
+  bool removal_keeps_rows(int v) const {
+    for (ColIt it(m_.a, v); it; ++it) {
+      const int r = static_cast<int>(it.row());
+      if (m_.is(r, RowFamily::link)) continue;
+      const double after = activity_[r] - it.value();
+      if (after > m_.row_ub[r] + tol || after < m_.row_lb[r] - tol) return false;
+    }
+    return true;
+  }
+
+  // Whether every row holds (within the tolerance).
+  bool feasible() const {
+    for (int r = 0; r < m_.num_rows(); ++r)
+      if (activity_[r] < m_.row_lb[r] - tol || activity_[r] > m_.row_ub[r] + tol) return false;
+    return true;
   }
 
   bool repair() {
@@ -35,8 +181,11 @@ class Repair {
       while (activity_[r] < m_.row_lb[r] - tol) {
         if (allocate(r)) continue;
         const int v = best_addition(r);
-        if (v < 0) break;
-        change(v, +1);
+        if (v >= 0) {
+          change(v, +1);
+          continue;
+        }
+        if (tours_.empty() || !add_best_tour(r)) break;
       }
       if (activity_[r] >= m_.row_lb[r] - tol) continue;
       const int s = shortfall_var_[r];
@@ -228,6 +377,39 @@ class Repair {
   // interval's calls sent out). A share (w) is chosen before repair, never by it.
   bool addable(int v) const { return m_.is(v, VarFamily::agents) || m_.is(v, VarFamily::send); }
 
+  // What one more agent on v covers of rows now short.
+  double coverage_gain(int v) const {
+    double covered = 0;
+    for (ColIt c(m_.a, v); c; ++c) {
+      const int row = static_cast<int>(c.row());
+      if (c.value() > 0 && !m_.is(row, RowFamily::link))
+        covered += std::min(c.value(), std::max(0.0, m_.row_lb[row] - activity_[row]));
+    }
+    return covered;
+  }
+
+  // The agents variable of Link row r that covers the most shortage per unit cost
+  // (the cheapest when none covers any) and can take one more agent without
+  // breaking a ≤ row; -1 when none can.
+  int best_in_link(int r) const {
+    int best = -1;
+    double best_score = -1;
+    for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
+      const int v = static_cast<int>(it.col());
+      if (!m_.is(v, VarFamily::agents) || x_[v] + 1 > m_.col_ub[v] + tol) continue;
+      bool fits = true;
+      for (ColIt c(m_.a, v); c && fits; ++c)
+        if (activity_[c.row()] + c.value() > m_.row_ub[c.row()] + tol) fits = false;
+      if (!fits) continue;
+      const double score = (coverage_gain(v) + kIdleShiftScore) / std::max(m_.cost[v], 1e-9);
+      if (score > best_score) {
+        best_score = score;
+        best = v;
+      }
+    }
+    return best;
+  }
+
   // True when one agent less on v keeps every hard row (and every shared group's
   // allocation) and the shortfall it adds costs no more than the agent: it saves
   // money, or it costs nothing and is one agent fewer (an agent at hourly cost 0
@@ -257,6 +439,7 @@ class Repair {
   std::vector<double> activity_;
   std::vector<int> shortfall_var_;  // row -> its u variable, -1 = hard row
   std::vector<int> capacity_of_;    // y variable -> its Capacity row, -1 = not a y
+  std::vector<int> tours_;          // t variables
 };
 
 // Allocation from the LP, scaled down wherever the rounded-down agents cannot
@@ -288,13 +471,20 @@ std::optional<std::vector<double>> round_with(const MilpModel& model, const std:
   std::vector<double> x(model.num_vars(), 0.0);
   for (int v : model.vars_of(VarFamily::agents))
     x[v] = std::clamp(std::floor(lp_solution[v] + tol), model.col_lb[v], model.col_ub[v]);
+  // Tours round down too; balance_links() then fits the daily agents to them.
+  for (int t : model.vars_of(VarFamily::tour))
+    x[t] = std::clamp(std::floor(lp_solution[t] + tol), model.col_lb[t], model.col_ub[t]);
   for (int v : model.vars_of(VarFamily::send))
     x[v] = std::clamp(std::floor(lp_solution[v] + tol), model.col_lb[v], model.col_ub[v]);
   for (int w : chosen) x[w] = 1;
   fit_allocation(model, lp_solution, x);
   Repair repair(model, std::move(x));
+  if (!repair.balance_links()) return std::nullopt;
   if (!repair.repair()) return std::nullopt;
   repair.remove();
+  repair.remove_tours();
+  // Every row, equality Link rows included, must hold: else CBC searches alone.
+  if (!repair.feasible()) return std::nullopt;
   return repair.solution();
 }
 
@@ -347,6 +537,7 @@ std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
 std::vector<double> remove_redundant(const MilpModel& model, std::vector<double> x) {
   Repair repair(model, std::move(x));
   repair.remove();
+  repair.remove_tours();
   return repair.solution();
 }
 

@@ -45,8 +45,16 @@ std::string memory_text(double bytes) {
 }  // namespace
 
 double groups_taking(const Plan& plan, const Site& site, const Shift& shift) {
-  if (!shift.groups.empty()) return static_cast<double>(shift.groups.size());
-  return site.groups.empty() ? static_cast<double>(site.queues.size()) : static_cast<double>(site.groups.size());
+  double groups = 0;
+  if (!shift.groups.empty()) groups = static_cast<double>(shift.groups.size());
+  else groups = site.groups.empty() ? static_cast<double>(site.queues.size()) : static_cast<double>(site.groups.size());
+  // At a site with contracts the shift expands once per contract that uses it.
+  if (site.contracts.empty()) return groups;
+  double contracts = 0;
+  for (const Contract& c : site.contracts)
+    for (int f : c.shifts)
+      if (&site.shifts[static_cast<std::size_t>(f)] == &shift) contracts += 1;
+  return groups * contracts;
 }
 
 double count_break_placements(const Shift& shift, int interval_s) {

@@ -54,6 +54,13 @@ std::vector<Row> compare_rows() {
       {"gap", "gap to bound", Style::fraction, [](const PlanSummary& s) { return s.gap; }},
       {"paid_hours", "paid hours", Style::hours, [](const PlanSummary& s) { return s.paid_hours; }},
       {"agents", "shift starts", Style::count, [](const PlanSummary& s) { return static_cast<double>(s.agents); }},
+      // Weekly tours (SPEC §8): shown when some plan has contracts.
+      {"headcount", "headcount", Style::count,
+       [](const PlanSummary& s) {
+         return s.headcount ? std::optional<double>(static_cast<double>(*s.headcount)) : std::nullopt;
+       },
+       true},
+      {"fte", "FTE", Style::hours, [](const PlanSummary& s) { return s.fte; }, true},
       {"calls", "calls offered", Style::hours, [](const PlanSummary& s) { return s.calls; }},
       {"handled_minutes", "handled minutes", Style::hours, [](const PlanSummary& s) { return s.handled_minutes; }},
       {"cost_per_call", "cost per call", Style::ratio, [](const PlanSummary& s) { return per(s.spent(), s.calls); }},
@@ -125,6 +132,20 @@ std::vector<std::vector<std::string>> grid(const std::vector<ComparedPlan>& plan
       cells.push_back(cell(p.summary ? site_cost(*p.summary, name) : std::nullopt, Style::money, for_table));
     out.push_back(std::move(cells));
   }
+  // Headcount per site, for sites some plan staffs with weekly tours.
+  for (const std::string& name : site_names(plans)) {
+    std::vector<std::string> cells = {for_table ? "headcount at " + name : "site_headcount:" + name};
+    bool any = false;
+    for (const ComparedPlan& p : plans) {
+      std::optional<double> v;
+      if (p.summary)
+        for (const SiteSummary& site : p.summary->sites)
+          if (site.name == name && site.headcount) v = static_cast<double>(*site.headcount);
+      any = any || v.has_value();
+      cells.push_back(cell(v, Style::count, for_table));
+    }
+    if (any) out.push_back(std::move(cells));
+  }
   return out;
 }
 
@@ -162,6 +183,8 @@ void write_plan_json(JsonWriter& j, const ComparedPlan& p) {
   const auto per_minute = per(s.spent(), s.handled_minutes);
   j.key("cost_per_call").value(per_call ? std::optional<double>(tidy(*per_call, 6)) : std::nullopt);
   j.key("cost_per_handled_minute").value(per_minute ? std::optional<double>(tidy(*per_minute, 6)) : std::nullopt);
+  if (s.headcount) j.key("headcount").value(*s.headcount);
+  if (s.fte) j.key("fte").value(tidy(*s.fte, 6));
   j.key("sites").begin_array();
   for (const SiteSummary& site : s.sites) {
     j.begin_object();
@@ -169,6 +192,12 @@ void write_plan_json(JsonWriter& j, const ComparedPlan& p) {
     j.key("agents").value(site.agents);
     j.key("paid_hours").value(tidy(site.paid_hours, 6));
     j.key("cost").value(tidy(site.cost, 6));
+    if (s.headcount) {
+      j.key("headcount");
+      if (site.headcount) j.value(*site.headcount);
+      else j.null();
+    }
+    if (site.fte) j.key("fte").value(tidy(*site.fte, 6));
     j.end_object();
   }
   j.end_array();

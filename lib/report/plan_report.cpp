@@ -296,6 +296,94 @@ std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<
   return table.str() + "\n" + cost_split_line(plan, s) + status_line(s) + shortfall_lines(plan, intervals);
 }
 
+// ---- roster view (SPEC §8) -------------------------------------------------
+
+const std::vector<std::string> weekday_short = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// Weekdays of a mask as runs, starting after a day not in it (so a run never
+// splits across Sunday-Monday): 0b0011111 -> "mon-fri", sat+sun -> "sat-sun",
+// wed..sun+mon -> "wed-mon", mon+wed+thu -> "mon,wed-thu". All seven: "mon-sun".
+std::string weekday_runs(unsigned mask) {
+  if (mask == 0) return "";
+  if (mask == 0x7f) return "mon-sun";
+  const auto in = [mask](int d) { return ((mask >> (d % 7)) & 1u) != 0; };
+  int first = 0;
+  for (int d = 0; d < 7; ++d)
+    if (in(d) && !in(d + 6)) {
+      first = d;
+      break;
+    }
+  std::vector<std::string> runs;
+  for (int k = 0; k < 7;) {
+    const int d = (first + k) % 7;
+    if (!((mask >> d) & 1u)) {
+      ++k;
+      continue;
+    }
+    int len = 1;
+    while (k + len < 7 && ((mask >> ((first + k + len) % 7)) & 1u)) ++len;
+    const std::string a = weekday_short[static_cast<std::size_t>(d)];
+    const std::string b = weekday_short[static_cast<std::size_t>((d + len - 1) % 7)];
+    runs.push_back(len == 1 ? a : a + "-" + b);
+    k += len;
+  }
+  std::string out;
+  for (const auto& r : runs) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+struct RosterRow {
+  const optimize::RosterLine* line;
+  std::vector<std::string> cells;  // roster_header order
+};
+
+const std::vector<std::string> roster_header = {"site",   "group",  "contract",          "days", "start_local",
+                                                "end_local", "days_off", "agents", "weekly_paid_hours", "cost"};
+
+// Site-local start and end of every working day: one "HH:MM" when they are the
+// same every day, else one per working day in time order, `;`-separated.
+RosterRow roster_row(const Plan& plan, const std::vector<std::vector<AgentGroup>>& groups,
+                     const optimize::RosterLine& line) {
+  const Horizon& h = plan.horizon;
+  const Site& site = plan.sites[line.site];
+  std::vector<std::string> starts, ends;
+  for (const optimize::RosterDay& d : line.work) {
+    const Shift& shift = site.shifts[d.shift];
+    const std::int64_t begin = h.interval_start_utc(shift.starts[d.start].interval);
+    const std::int64_t finish = begin + shift.length_s;
+    starts.push_back(local_hhmm(begin, offset_at(h, site.utc_offset_s, begin)));
+    ends.push_back(local_hhmm(finish, offset_at(h, site.utc_offset_s, finish)));
+  }
+  const auto joined = [](const std::vector<std::string>& v) {
+    if (v.empty()) return std::string();
+    if (std::all_of(v.begin(), v.end(), [&](const std::string& s) { return s == v.front(); })) return v.front();
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
+    return out;
+  };
+  return RosterRow{&line,
+                   {site.name, groups[line.site][line.group].name, site.contracts[line.contract].name,
+                    weekday_runs(line.days), joined(starts), joined(ends), weekday_runs(~line.days & 0x7fu),
+                    fmt::format("{}", line.agents), fixed(line.weekly_paid_hours, 2), fixed(line.cost, 2)}};
+}
+
+std::string roster_table(const Plan& plan, const Schedule& s, const std::vector<RosterRow>& rows) {
+  using A = Table::Align;
+  Table table({"site", "group", "contract", "days", "start", "end", "days off", "agents", "weekly paid h", "cost"},
+              {A::left, A::left, A::left, A::left, A::left, A::left, A::left, A::right, A::right, A::right});
+  long long agents = 0;
+  double cost = 0;
+  for (const RosterRow& r : rows) {
+    table.add_row(r.cells);
+    agents += r.line->agents;
+    cost += r.line->cost;
+  }
+  table.add_rule();
+  table.add_row({"total", "", "", "", "", "", "", fmt::format("{}", agents), "", fixed(cost, 2)});
+  (void)plan;
+  return table.str() + "\n" + fmt::format("headcount {}, FTE {}\n", s.headcount, fixed(s.fte, 2)) + status_line(s);
+}
+
 // ---- intervals view -------------------------------------------------------
 
 // `shortfall` counts whole agents (required − whole productive agents), the staffing
@@ -426,7 +514,7 @@ const std::vector<std::string> summary_header = {"site", "agents", "paid_hours",
                                                   "service_level", "status", "lower_bound", "gap"};
 
 void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, const Totals& t, bool erlang_a,
-                        const PlanComparison& comparison, const std::vector<OutsourcedRow>& outsourced) {
+                        const PlanComparison& comparison, bool tours, const std::vector<OutsourcedRow>& outsourced) {
   j.begin_object();
   j.key("status").value(status_name(s.status));
   j.key("cost").value(tidy(s.cost, 6));
@@ -440,6 +528,11 @@ void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, cons
   j.key("gap").value(tidy(s.gap, 8));
   j.key("agents").value(t.agents);
   j.key("paid_hours").value(tidy(t.paid_hours, 6));
+  if (tours) {
+    // Weekly tours (SPEC §8): headcount of the sites with contracts, FTE of all.
+    j.key("headcount").value(s.headcount);
+    j.key("fte").value(tidy(s.fte, 6));
+  }
   j.key("shortfall_agent_hours").value(tidy(t.shortfall_agent_hours, 6));
   j.key("service_level").value(tidy(t.service_level, 6));
   j.key("answer_within_s").value(t.answer_within_s);
@@ -457,12 +550,20 @@ void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, cons
     else j.null();
   }
   j.key("sites").begin_array();
-  for (const SiteTotal& st : t.sites) {
+  for (std::size_t k = 0; k < t.sites.size(); ++k) {
+    const SiteTotal& st = t.sites[k];
     j.begin_object();
     j.key("name").value(st.name);
     j.key("agents").value(st.agents);
     j.key("paid_hours").value(tidy(st.paid_hours, 6));
     j.key("cost").value(tidy(st.cost, 6));
+    if (tours) {
+      const optimize::Workforce& w = s.workforce[k];
+      j.key("headcount");
+      if (w.tours) j.value(w.headcount);
+      else j.null();
+      j.key("fte").value(tidy(w.fte, 6));
+    }
     j.end_object();
   }
   j.end_array();
@@ -614,7 +715,19 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
     s.handled_minutes += r.calls * (1 - r.m.p_abandon) * r.aht_s / 60;
   }
   for (const optimize::Outsourced& o : schedule.outsourced) s.handled_minutes += o.minutes;
-  for (const SiteTotal& st : t.sites) s.sites.push_back(SiteSummary{st.name, st.agents, st.paid_hours, st.cost});
+  for (std::size_t k = 0; k < t.sites.size(); ++k) {
+    const SiteTotal& st = t.sites[k];
+    SiteSummary site{st.name, st.agents, st.paid_hours, st.cost, std::nullopt, std::nullopt};
+    if (plan.has_tours()) {
+      if (schedule.workforce[k].tours) site.headcount = schedule.workforce[k].headcount;
+      site.fte = schedule.workforce[k].fte;
+    }
+    s.sites.push_back(std::move(site));
+  }
+  if (plan.has_tours()) {
+    s.headcount = schedule.headcount;
+    s.fte = schedule.fte;
+  }
   return s;
 }
 
@@ -632,13 +745,16 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   const bool erlang_a = plan.model == QueueModel::erlang_a;
   const bool outsourcing = !plan.outsourcers.empty();
   const auto outsourced = outsourced_rows(plan, schedule);
+  const bool tours = plan.has_tours();
+  std::vector<RosterRow> roster;
+  for (const optimize::RosterLine& line : schedule.roster) roster.push_back(roster_row(plan, groups, line));
   const auto periods = periods_of(plan, intervals);
 
   if (format == Format::json) {
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, plan, schedule, t, erlang_a, comparison, outsourced);
+    write_summary_json(j, plan, schedule, t, erlang_a, comparison, tours, outsourced);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {
@@ -656,6 +772,11 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       j.end_object();
     }
     j.end_array();
+    if (tours) {
+      j.key("roster").begin_array();
+      for (const RosterRow& r : roster) write_cells_json(j, roster_header, r.cells, 7);
+      j.end_array();
+    }
     j.key("allocation").begin_array();
     for (const auto& row : allocation) write_cells_json(j, allocation_header, row, 4);
     j.end_array();
@@ -682,6 +803,12 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       if (format == Format::table) return outsourced_table(plan, schedule, outsourced);
       CsvWriter csv(outsourced_header);
       for (const OutsourcedRow& r : outsourced) csv.add_row(outsourced_cells(plan, r));
+      return csv.str();
+    }
+    case PlanView::roster: {
+      if (format == Format::table) return roster_table(plan, schedule, roster);
+      CsvWriter csv(roster_header);
+      for (const RosterRow& r : roster) csv.add_row(r.cells);
       return csv.str();
     }
     case PlanView::shifts: {
@@ -743,6 +870,8 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
         // add in-house and outsourced cost after the cost, and a row each.
         std::vector<std::string> header = summary_header;
         if (erlang_a) header.insert(header.begin() + 5, "p_abandon");
+        // Weekly tours add headcount and FTE after the cost (SPEC §8).
+        if (tours) header.insert(header.begin() + 4, {"headcount", "fte"});
         const bool compared = comparison.requested;
         if (compared) header.insert(header.end(), {"interval_goal_cost", "saving"});
         if (outsourcing) header.insert(header.begin() + 4, {"inhouse_cost", "outsourced_cost"});
@@ -750,14 +879,20 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
         const auto split = [&](std::vector<std::string>& row, const std::string& inhouse, const std::string& out) {
           if (outsourcing) row.insert(row.begin() + 4, {inhouse, out});
         };
+        std::vector<std::string> workforce_cells = {"", ""};
         auto add_total_row = [&](std::vector<std::string> row) {
           if (erlang_a) row.insert(row.begin() + 5, "");
+          if (tours) row.insert(row.begin() + 4, workforce_cells.begin(), workforce_cells.end());
+          workforce_cells = {"", ""};
           if (compared) row.insert(row.end(), {"", ""});
           split(row, row[3], "");
           csv.add_row(row);
         };
         for (std::size_t k = 0; k < t.sites.size(); ++k) {
           const SiteTotal& st = t.sites[k];
+          if (tours)
+            workforce_cells = {schedule.workforce[k].tours ? fmt::format("{}", schedule.workforce[k].headcount) : "",
+                               fixed(schedule.workforce[k].fte, 2)};
           add_total_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2),
                          fixed(st.cost, 2), "", "", "", ""});
           // Groups as "site/group" rows when the plan declares groups.
@@ -771,6 +906,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
           for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced)) {
             std::vector<std::string> row = {o.name + "/" + o.queue, "", "", fixed(o.cost, 2), "", "", "", ""};
             if (erlang_a) row.insert(row.begin() + 5, "");
+            if (tours) row.insert(row.begin() + 4, {"", ""});
             if (compared) row.insert(row.end(), {"", ""});
             split(row, "", fixed(o.cost, 2));
             csv.add_row(row);
@@ -780,6 +916,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                                           fixed(t.service_level, 4), status_name(schedule.status),
                                           fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)};
         if (erlang_a) total.insert(total.begin() + 5, fixed(t.p_abandon, 4));
+        if (tours) total.insert(total.begin() + 4, {fmt::format("{}", schedule.headcount), fixed(schedule.fte, 2)});
         if (compared && comparison.interval_goal_cost)
           total.insert(total.end(), {fixed(*comparison.interval_goal_cost, 2),
                                      fixed(*comparison.interval_goal_cost - schedule.paid_cost, 2)});
@@ -790,22 +927,37 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
         return csv.str();
       }
       using A = Table::Align;
-      Table table({"site", "agents", "paid h", "cost"}, {A::left, A::right, A::right, A::right});
+      std::vector<std::string> heads = {"site", "agents", "paid h", "cost"};
+      std::vector<A> aligns = {A::left, A::right, A::right, A::right};
+      if (tours) {
+        heads.insert(heads.end(), {"headcount", "FTE"});
+        aligns.insert(aligns.end(), {A::right, A::right});
+      }
+      Table table(heads, aligns);
+      const auto row = [&](std::vector<std::string> cells, std::vector<std::string> workforce) {
+        if (tours) cells.insert(cells.end(), workforce.begin(), workforce.end());
+        table.add_row(cells);
+      };
       for (std::size_t k = 0; k < t.sites.size(); ++k) {
         const SiteTotal& st = t.sites[k];
-        table.add_row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2), fixed(st.cost, 2)});
+        std::vector<std::string> workforce;
+        if (tours)
+          workforce = {schedule.workforce[k].tours ? fmt::format("{}", schedule.workforce[k].headcount) : "-",
+                       fixed(schedule.workforce[k].fte, 2)};
+        row({st.name, fmt::format("{}", st.agents), fixed(st.paid_hours, 2), fixed(st.cost, 2)}, workforce);
         // Per group beside its site when the plan declares groups.
         if (grouped)
           for (const GroupTotal& g : t.groups)
             if (g.site == static_cast<int>(k))
-              table.add_row({"  " + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2), fixed(g.cost, 2)});
+              row({"  " + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2), fixed(g.cost, 2)}, {"", ""});
       }
       if (outsourcing)
         for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced))
-          table.add_row({o.name + "/" + o.queue + " (outsourced)", "", "", fixed(o.cost, 2)});
+          row({o.name + "/" + o.queue + " (outsourced)", "", "", fixed(o.cost, 2)}, {"", ""});
       table.add_rule();
-      table.add_row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
-                     fixed(schedule.paid_cost + schedule.outsourced_cost, 2)});
+      row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
+           fixed(schedule.paid_cost + schedule.outsourced_cost, 2)},
+          {fmt::format("{}", schedule.headcount), fixed(schedule.fte, 2)});
       std::string out = table.str() + "\n";
       out += fmt::format("service level (call-weighted): {}\n", percent(t.service_level));
       if (erlang_a) out += fmt::format("abandonment (call-weighted): {}\n", percent(t.p_abandon));

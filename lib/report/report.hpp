@@ -15,7 +15,7 @@
 namespace staffplan::report {
 
 enum class Format { table, csv, json };
-enum class PlanView { shifts, intervals, summary, allocation, periods, outsourced };
+enum class PlanView { shifts, intervals, summary, allocation, periods, roster, outsourced };
 
 // `staffplan erlang`: one interval. `scheduled` is after shrinkage.
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
@@ -63,6 +63,8 @@ struct SiteSummary {
   long long agents = 0;
   double paid_hours = 0;
   double cost = 0;
+  std::optional<long long> headcount;  // weekly tours (SPEC §8): a site with contracts
+  std::optional<double> fte;           // plans with contracts: weekly paid hours / fte_hours
 };
 struct PlanSummary {
   std::string status;             // optimal, within_gap, time_limit, interrupted
@@ -82,6 +84,10 @@ struct PlanSummary {
   double calls = 0;               // offered, every queue and interval
   double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment), outsourced minutes included
   std::vector<SiteSummary> sites; // in the plan's order
+  // Plans with contracts (SPEC §8): tour agents of the sites with contracts, and
+  // FTE (weekly paid hours / fte_hours) of every site; unset for daily-shift plans.
+  std::optional<long long> headcount;
+  std::optional<double> fte;
   double spent() const { return inhouse_cost + outsourced_cost; }  // money, without the penalty
 };
 PlanSummary summarize_schedule(const Plan& plan, const optimize::Schedule& schedule);

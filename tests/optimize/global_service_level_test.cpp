@@ -18,6 +18,7 @@
 #include "optimize/milp_model.hpp"
 #include "optimize/optimize.hpp"
 #include "optimize/rounding.hpp"
+#include "optimize/warm_start.hpp"
 #include "require/require.hpp"
 #include "support/run_cli.hpp"
 
@@ -282,6 +283,31 @@ TEST(GlobalServiceLevel, RoundingRepairsTheDayGoalFromNothing) {
     const double f = std::stod(floor) / 100;
     for (int i = 0; i < 13; ++i) EXPECT_GE(erlang_c_sl(agents[i], kCallsPerHour[i]), f - kSlTolerance) << i;
   }
+}
+
+TEST(GlobalServiceLevel, TheIntervalPlanIsAStartForTheDayGoal) {
+  // The interval plan (brute force: the fewest agents meeting 80 % in every
+  // interval) meets the day goal too: mapped onto the day model and repaired it
+  // stays feasible with no agent added, and a solve started from it is no dearer.
+  const Solved interval = solve("");
+  ASSERT_EQ(interval.agents, brute_force(std::nullopt, true));
+  const Plan plan = load::load_plan_text(plan_text(", measured_over: day, interval_floor: 50%"), "koole.yaml");
+  const require::Requirement req = require::compute(plan);
+  const optimize::ColumnSet columns = optimize::build_columns(plan);
+  const optimize::MilpModel model = optimize::build_milp(plan, req, columns, std::nullopt);
+  const std::vector<double> x0 = optimize::start_point(columns, model, interval.schedule.assignments);
+  double agents = 0;
+  for (int v : model.vars_of(optimize::VarFamily::agents)) agents += x0[v];
+  EXPECT_EQ(agents, interval.agents);
+  const auto repaired = optimize::round_and_repair(model, x0);
+  ASSERT_TRUE(repaired.has_value());
+  EXPECT_LE(model.objective(*repaired), interval.agents * 50.0 + 1e-6);
+
+  optimize::SolveOptions options;
+  options.start = interval.schedule.assignments;
+  const optimize::Schedule day = optimize::solve(plan, req, options);
+  EXPECT_LE(day.paid_cost, interval.agents * 50.0);
+  EXPECT_DOUBLE_EQ(day.paid_cost, brute_force(0.5, false) * 50.0);
 }
 
 TEST(GlobalServiceLevel, IntervalPlansCarryNoPeriods) {
