@@ -217,6 +217,7 @@ int run_simulate(const SimulateFlags& flags) {
                                    result.threads_refused, options.threads));
   const auto view = flags.view == "summary"   ? report::SimulationView::summary
                     : flags.view == "periods" ? report::SimulationView::periods
+                    : flags.view == "groups"  ? report::SimulationView::groups
                                               : report::SimulationView::intervals;
   emit(flags.common, report::render_simulation(kept, result, flags.common.parsed_format(), view, outsourced_calls));
   if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(kept, result));
@@ -252,8 +253,9 @@ void add_simulate_command(CLI::App& app, Action& action) {
   command->add_flag("--strict", flags->strict,
                     "Exit 1 when a queue surely misses a goal (service level, ASA, abandonment)");
   command->add_option("--view", flags->view,
-                      "CSV rows: intervals, summary or periods (day/week goals; json carries all)")
-      ->check(CLI::IsMember({"intervals", "summary", "periods"}))
+                      "CSV rows: intervals, summary, periods (day/week goals) or groups (occupancy per agent "
+                      "group under skill routing); json carries all")
+      ->check(CLI::IsMember({"intervals", "summary", "periods", "groups"}))
       ->capture_default_str();
   add_common_options(*command, flags->common);
   add_chart_option(*command, flags->chart_file);

@@ -9,7 +9,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -87,6 +91,104 @@ std::optional<double> number(const Node& node) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
   return value;
+}
+
+
+// The interval a row's "start" names, or nullopt (with a problem added).
+std::optional<int> interval_of(const Node& start, const Horizon& horizon, Problems& problems) {
+  const auto start_text = scalar_text(start);
+  const auto instant = start_text ? parse_timestamp(*start_text) : std::nullopt;
+  if (!instant) {
+    problems.add(start, fmt::format("start must be an ISO 8601 timestamp with offset like "
+                                    "2026-11-23T08:30:00-05:00, got '{}'",
+                                    quote_excerpt(start_text.value_or("?"))));
+    return std::nullopt;
+  }
+  const std::int64_t offset = *instant - horizon.start_utc;
+  if (offset < 0 || *instant >= horizon.end_utc() || offset % horizon.interval_s != 0) {
+    problems.add(start, fmt::format("start {} is not the start of an interval of the plan horizon", *start_text));
+    return std::nullopt;
+  }
+  return static_cast<int>(offset / horizon.interval_s);
+}
+
+// The optional `allocation` rows (SPEC §7: start, site, group, queue, agents):
+// each group's productive agents per interval, summed over its queues, so that
+// `simulate` can route calls by skill. Without the array the staffing has no
+// groups (every agent answers only its queue).
+void read_allocation(const Node& root, const Plan& plan, Problems& problems, Staffing& staffing) {
+  const Node rows = root["allocation"];
+  if (!rows.IsDefined() || rows.IsNull()) return;
+  if (!rows.IsSequence()) {
+    problems.add(rows, "\"allocation\" must be an array of rows with \"start\", \"site\", \"group\", "
+                       "\"queue\" and \"agents\"");
+    return;
+  }
+  std::vector<std::vector<AgentGroup>> groups;
+  for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+    groups.push_back(agent_groups(plan, plan.sites[s]));
+    for (std::size_t g = 0; g < groups.back().size(); ++g)
+      staffing.groups.push_back(GroupStaffing{static_cast<int>(s), static_cast<int>(g), groups.back()[g].queues,
+                                              std::vector<double>(static_cast<std::size_t>(plan.horizon.count), 0.0)});
+  }
+  std::set<std::tuple<std::size_t, int, int>> seen;  // (group slot, queue, interval)
+  for (const Node row : rows) {
+    if (!row.IsMap()) {
+      problems.add(row, "expected an object with \"start\", \"site\", \"group\", \"queue\" and \"agents\"");
+      continue;
+    }
+    const char* missing = nullptr;
+    for (const char* key : {"start", "site", "group", "queue", "agents"})
+      if (!missing && !row[key].IsDefined()) missing = key;
+    if (missing) {
+      problems.add(row, fmt::format("allocation row without \"{}\"", missing));
+      continue;
+    }
+    const auto site_name = scalar_text(row["site"]);
+    std::size_t site = 0;
+    while (site < plan.sites.size() && (!site_name || plan.sites[site].name != *site_name)) ++site;
+    if (site == plan.sites.size()) {
+      problems.add(row["site"], fmt::format("unknown site '{}' (not in {})", quote_excerpt(site_name.value_or("?")),
+                                            plan.file));
+      continue;
+    }
+    const auto group_name = scalar_text(row["group"]);
+    std::size_t group = 0;
+    while (group < groups[site].size() && (!group_name || groups[site][group].name != *group_name)) ++group;
+    if (group == groups[site].size()) {
+      problems.add(row["group"], fmt::format("site '{}' has no group '{}' in {}", plan.sites[site].name,
+                                             quote_excerpt(group_name.value_or("?")), plan.file));
+      continue;
+    }
+    const auto queue_name = scalar_text(row["queue"]);
+    const auto& answers = groups[site][group].queues;
+    const auto queue = std::find_if(answers.begin(), answers.end(), [&](int q) {
+      return queue_name && plan.queues[static_cast<std::size_t>(q)].name == *queue_name;
+    });
+    if (queue == answers.end()) {
+      problems.add(row["queue"], fmt::format("group '{}' of site '{}' does not answer queue '{}' in {}",
+                                             groups[site][group].name, plan.sites[site].name,
+                                             quote_excerpt(queue_name.value_or("?")), plan.file));
+      continue;
+    }
+    const auto interval = interval_of(row["start"], plan.horizon, problems);
+    if (!interval) continue;
+    const auto agents = number(row["agents"]);
+    if (!agents || *agents < 0 || *agents > kMaxProductiveAgents) {
+      problems.add(row["agents"], fmt::format("agents must be a number from 0 to {}, got '{}'", kMaxProductiveAgents,
+                                              quote_excerpt(row["agents"].IsScalar() ? row["agents"].Scalar() : "?")));
+      continue;
+    }
+    std::size_t slot = 0;
+    for (std::size_t s = 0; s < site; ++s) slot += groups[s].size();
+    if (!seen.insert({slot + group, *queue, *interval}).second) {
+      problems.add(row, fmt::format("allocation of group '{}' of site '{}' to queue '{}' at {} appears twice",
+                                    groups[site][group].name, plan.sites[site].name, *queue_name,
+                                    row["start"].Scalar()));
+      continue;
+    }
+    staffing.groups[slot + group].productive[static_cast<std::size_t>(*interval)] += *agents;
+  }
 }
 
 }  // namespace
@@ -194,6 +296,8 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
                                         horizon.utc_offset_s[static_cast<std::size_t>(first)])));
     }
   }
+  problems.throw_if_any();
+  read_allocation(root, plan, problems, staffing);
   problems.throw_if_any();
   return staffing;
 }

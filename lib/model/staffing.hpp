@@ -21,10 +21,22 @@ inline int whole_agents(double productive) {
   return static_cast<int>(std::floor(productive + kWholeAgentTolerance));
 }
 
+// The productive agents of one agent group (SPEC §7) of one site per interval.
+struct GroupStaffing {
+  int site = 0;                    // index into Plan::sites
+  int group = 0;                   // index into agent_groups(plan, site)
+  std::vector<int> queues;         // the queues the group answers, ascending
+  std::vector<double> productive;  // per interval: (1 - shrinkage) * present, fractional
+};
+
 struct Staffing {
   // agents[q][i]: productive agents for Plan::queues[q] in interval i, i.e.
-  // whole_agents(sum over sites of (1 - shrinkage) * present).
+  // whole_agents(sum over sites of (1 - shrinkage) * present); with shared groups,
+  // of the agents the allocation gives the queue.
   std::vector<std::vector<int>> agents;
+  // Who the agents are, group by group; empty when unknown (e.g. a plan JSON
+  // without `allocation`): then every agent answers only its queue.
+  std::vector<GroupStaffing> groups;
   // Plans with outsourcers (SPEC §9): calls[q][i] kept in-house, the only calls the
   // agents answer. Empty: every forecast call stays in-house.
   std::vector<std::vector<double>> kept_calls;

@@ -256,6 +256,20 @@ Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {
   staffing.agents.assign(plan.queues.size(), std::vector<int>(plan.horizon.count, 0));
   for (const IntervalCoverage& c : schedule.coverage)
     staffing.agents[c.queue][c.interval] = c.agents;
+  // Each group's productive agents: its allocation summed over its queues (the
+  // allocation hands a shared group's spare capacity to its queues too).
+  for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+    const auto groups = agent_groups(plan, plan.sites[s]);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      staffing.groups.push_back(GroupStaffing{static_cast<int>(s), static_cast<int>(g), groups[g].queues,
+                                              std::vector<double>(plan.horizon.count, 0.0)});
+  }
+  const auto group_slot = [&](int site, int group) -> GroupStaffing& {
+    for (GroupStaffing& g : staffing.groups)
+      if (g.site == site && g.group == group) return g;
+    throw std::logic_error("productive_staffing: allocation of an unknown group");
+  };
+  for (const Allocation& a : schedule.allocation) group_slot(a.site, a.group).productive[a.interval] += a.agents;
   if (!plan.outsourcers.empty()) {
     staffing.kept_calls.assign(plan.queues.size(), std::vector<double>(plan.horizon.count, 0.0));
     for (const IntervalCoverage& c : schedule.coverage)

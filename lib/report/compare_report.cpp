@@ -105,7 +105,8 @@ std::string cell(std::optional<double> value, Style style, bool for_table) {
 
 std::string status_of(const ComparedPlan& p) { return p.summary ? p.summary->status : "no_result"; }
 
-// The rows shown, each with its cells: [label or key, one cell per plan].
+// The rows shown, each with its cells: [label or key, one cell per plan]; an empty
+// row starts the per-site section (a rule in the table, nothing in CSV).
 std::vector<std::vector<std::string>> grid(const std::vector<ComparedPlan>& plans, bool for_table) {
   std::vector<std::vector<std::string>> out;
   std::vector<std::string> status = {"status"};
@@ -126,6 +127,7 @@ std::vector<std::vector<std::string>> grid(const std::vector<ComparedPlan>& plan
       cells.push_back(p.summary ? cell(row.value(*p.summary), row.style, for_table) : cell({}, row.style, for_table));
     out.push_back(std::move(cells));
   }
+  if (!site_names(plans).empty()) out.emplace_back();
   for (const std::string& name : site_names(plans)) {
     std::vector<std::string> cells = {for_table ? "cost at " + name : "site_cost:" + name};
     for (const ComparedPlan& p : plans)
@@ -221,16 +223,16 @@ std::string render_comparison(const std::vector<ComparedPlan>& plans, Format for
   const auto rows = grid(plans, format == Format::table);
   if (format == Format::csv) {
     CsvWriter csv(header);
-    for (const auto& row : rows) csv.add_row(row);
+    for (const auto& row : rows)
+      if (!row.empty()) csv.add_row(row);
     return csv.str();
   }
   std::vector<Table::Align> align(header.size(), Table::Align::right);
   align[0] = Table::Align::left;
   Table table(header, align);
-  const std::size_t first_site_row = rows.size() - site_names(plans).size();
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    if (k == first_site_row && k > 0) table.add_rule();
-    table.add_row(rows[k]);
+  for (const auto& row : rows) {
+    if (row.empty()) table.add_rule();
+    else table.add_row(row);
   }
   std::string out = table.str();
   for (const ComparedPlan& p : plans)

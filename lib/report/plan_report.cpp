@@ -777,8 +777,16 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       for (const RosterRow& r : roster) write_cells_json(j, roster_header, r.cells, 7);
       j.end_array();
     }
+    // Agents at full precision, like the intervals' `productive`: `simulate --plan`
+    // sums them per group and takes whole_agents() of the sum, as `simulate` does.
     j.key("allocation").begin_array();
-    for (const auto& row : allocation) write_cells_json(j, allocation_header, row, 4);
+    for (std::size_t k = 0; k < allocation.size(); ++k) {
+      const auto& row = allocation[k];
+      j.begin_object();
+      for (std::size_t c = 0; c < 4; ++c) j.key(allocation_header[c]).value(row[c]);
+      j.key(allocation_header[4]).value(schedule.allocation[k].agents);
+      j.end_object();
+    }
     j.end_array();
     if (outsourcing) {
       j.key("outsourced").begin_array();

@@ -103,10 +103,12 @@ struct ComparedPlan {
 };
 std::string render_comparison(const std::vector<ComparedPlan>& plans, Format format);
 
-// `staffplan simulate`: table = intervals, then per-queue and overall totals; csv =
-// the chosen view (one header row); json always carries both.
+// `staffplan simulate`: table = intervals, then per-queue and overall totals (and,
+// with skill routing, the groups); csv = the chosen view (one header row); json
+// always carries every view.
 // `periods`: the day or week service level of queues measured over one (SPEC §11).
-enum class SimulationView { intervals, summary, periods };
+// `groups`: occupancy per agent group; rows only with skill routing (SPEC §7).
+enum class SimulationView { intervals, summary, periods, groups };
 // For a plan with outsourcers (SPEC §9) `plan` carries only the calls kept
 // in-house, and the report says that `outsourced_calls` were not simulated.
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,

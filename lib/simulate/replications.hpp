@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "simulate/queue_simulation.hpp"
+#include "simulate/skill_simulation.hpp"
 
 namespace staffplan::simulate {
 
@@ -22,5 +23,18 @@ ReplicationCounts run_replications(const std::vector<QueueInput>& queues, int fi
                                    std::uint64_t seed, int threads,
                                    const std::function<void()>& on_job_done,
                                    const StopCheck& stop = {}, int* threads_used = nullptr);
+
+// The stream of replication r of the skill-routing engine: (seed, r, 2^32 - 1),
+// never one of a queue's streams (queue indices stay below 2^32 - 1).
+inline std::uint64_t skill_stream(int replication) {
+  return (static_cast<std::uint64_t>(replication) << 32) | 0xffffffffULL;
+}
+
+// Same for the skill-routing engine: one job per replication (every queue at
+// once), counts[k] for replication first + k, from stream skill_stream(first + k).
+std::vector<SkillCounts> run_skill_replications(const SkillInput& input, int first, int count,
+                                                std::uint64_t seed, int threads,
+                                                const std::function<void()>& on_job_done,
+                                                const StopCheck& stop = {}, int* threads_used = nullptr);
 
 }  // namespace staffplan::simulate

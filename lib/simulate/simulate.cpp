@@ -11,6 +11,7 @@
 #include "require/require.hpp"
 #include "simulate/prediction.hpp"
 #include "simulate/replications.hpp"
+#include "simulate/skill_simulation.hpp"
 #include "simulate/statistics.hpp"
 
 namespace staffplan::simulate {
@@ -35,6 +36,50 @@ void check(const Plan& plan, const Staffing& staffing, const Options& options) {
     for (int agents : row)
       if (agents < 0) throw std::invalid_argument("simulate: negative agents in the staffing");
   }
+  for (const GroupStaffing& g : staffing.groups) {
+    if (g.site < 0 || g.site >= static_cast<int>(plan.sites.size()) || g.group < 0 ||
+        g.group >= static_cast<int>(agent_groups(plan, plan.sites[static_cast<std::size_t>(g.site)]).size()))
+      throw std::invalid_argument("simulate: staffing names a group the plan does not have");
+    if (g.queues.empty()) throw std::invalid_argument("simulate: a group of the staffing answers no queue");
+    for (int q : g.queues)
+      if (q < 0 || q >= static_cast<int>(plan.queues.size()))
+        throw std::invalid_argument("simulate: a group of the staffing answers an unknown queue");
+    if (static_cast<int>(g.productive.size()) != plan.horizon.count)
+      throw std::invalid_argument("simulate: a group of the staffing has a different number of intervals");
+    for (double agents : g.productive)
+      if (!(std::isfinite(agents) && agents >= 0))
+        throw std::invalid_argument("simulate: a group of the staffing has negative or non-finite agents");
+  }
+}
+
+// The skill pools of a staffing: one per set of queues, in order of first
+// appearance among the groups; pool_of[k] is the pool of staffing.groups[k].
+struct SkillPools {
+  std::vector<SkillPoolInput> pools;
+  std::vector<int> pool_of;
+  bool routes = false;  // a pool answering several queues has agents
+};
+
+SkillPools skill_pools(const Plan& plan, const Staffing& staffing) {
+  SkillPools out;
+  std::vector<std::vector<double>> productive;
+  for (const GroupStaffing& g : staffing.groups) {
+    std::size_t p = 0;
+    while (p < out.pools.size() && out.pools[p].queues != g.queues) ++p;
+    if (p == out.pools.size()) {
+      out.pools.push_back(SkillPoolInput{g.queues, {}});
+      productive.emplace_back(static_cast<std::size_t>(plan.horizon.count), 0.0);
+    }
+    out.pool_of.push_back(static_cast<int>(p));
+    for (std::size_t i = 0; i < g.productive.size(); ++i) productive[p][i] += g.productive[i];
+  }
+  for (std::size_t p = 0; p < out.pools.size(); ++p) {
+    for (double agents : productive[p]) out.pools[p].agents.push_back(whole_agents(agents));
+    const auto& agents = out.pools[p].agents;
+    if (out.pools[p].queues.size() > 1 && std::any_of(agents.begin(), agents.end(), [](int a) { return a > 0; }))
+      out.routes = true;
+  }
+  return out;
 }
 
 double answer_within(const Queue& queue) {
@@ -152,13 +197,40 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
   std::vector<QueueInput> inputs;
   for (int q = 0; q < queue_count; ++q) inputs.push_back(input_of(plan, staffing, q, options));
 
+  // Skill routing when a group answering several queues has agents; else every
+  // queue on its own, exactly as before groups existed.
+  const SkillPools skill = skill_pools(plan, staffing);
+  SkillInput skill_input;
+  if (skill.routes) {
+    skill_input.interval_s = plan.horizon.interval_s;
+    skill_input.queues = inputs;
+    skill_input.pools = skill.pools;
+  }
+  const int jobs_per_replication = skill.routes ? 1 : queue_count;
+
   // Accumulate per interval, per queue (pooled over intervals) and overall
   // (pooled over queues), replication by replication.
   std::vector<Sample> interval_samples(static_cast<std::size_t>(queue_count) * intervals);
   std::vector<Sample> queue_samples(static_cast<std::size_t>(queue_count));
   Sample overall_sample;
+  std::vector<Accumulator> occupancy(skill.pools.size());
   Periods periods(plan);
-  const int jobs = replications * queue_count;
+  const auto add_replication = [&](const auto& counts_of_queue) {
+    IntervalCounts overall;
+    for (int q = 0; q < queue_count; ++q) {
+      const std::vector<IntervalCounts>& per_interval = counts_of_queue(q);
+      IntervalCounts total;
+      for (std::size_t i = 0; i < intervals; ++i) {
+        interval_samples[static_cast<std::size_t>(q) * intervals + i].add(per_interval[i]);
+        accumulate(total, per_interval[i]);
+      }
+      queue_samples[static_cast<std::size_t>(q)].add(total);
+      periods.add(q, per_interval);
+      accumulate(overall, total);
+    }
+    overall_sample.add(overall);
+  };
+  const int jobs = replications * jobs_per_replication;
   int jobs_done = 0;
   const std::function<void()> on_job_done = [&] {
     ++jobs_done;
@@ -174,30 +246,34 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
     const int count = std::min(kBatch, replications - first);
     int batch_threads = 1;
     ReplicationCounts counts;
+    std::vector<SkillCounts> skill_counts;
     try {
-      counts = run_replications(inputs, first, count, options.seed, options.threads, on_job_done, stop,
-                                &batch_threads);
+      if (skill.routes)
+        skill_counts = run_skill_replications(skill_input, first, count, options.seed, options.threads,
+                                              on_job_done, stop, &batch_threads);
+      else
+        counts = run_replications(inputs, first, count, options.seed, options.threads, on_job_done, stop,
+                                  &batch_threads);
     } catch (const StopRequested&) {
       const bool by_time = !(options.stop && options.stop->load());
       throw Stopped(by_time ? "simulation stopped at the time limit" : "simulation interrupted", by_time,
-                    queue_count > 0 ? jobs_done / queue_count : 0);
+                    jobs_per_replication > 0 ? jobs_done / jobs_per_replication : 0);
     }
-    const int wanted = std::clamp(options.threads, 1, std::max(count * queue_count, 1));
+    const int wanted = std::clamp(options.threads, 1, std::max(count * jobs_per_replication, 1));
     threads_refused = std::max(threads_refused, wanted - batch_threads);
     for (int k = 0; k < count; ++k) {
-      IntervalCounts overall;
-      for (int q = 0; q < queue_count; ++q) {
-        const auto& per_interval = counts[static_cast<std::size_t>(k * queue_count + q)];
-        IntervalCounts total;
-        for (std::size_t i = 0; i < intervals; ++i) {
-          interval_samples[static_cast<std::size_t>(q) * intervals + i].add(per_interval[i]);
-          accumulate(total, per_interval[i]);
-        }
-        queue_samples[static_cast<std::size_t>(q)].add(total);
-        periods.add(q, per_interval);
-        accumulate(overall, total);
+      if (skill.routes) {
+        const SkillCounts& c = skill_counts[static_cast<std::size_t>(k)];
+        add_replication([&](int q) -> const std::vector<IntervalCounts>& {
+          return c.queues[static_cast<std::size_t>(q)];
+        });
+        for (std::size_t p = 0; p < c.pools.size(); ++p)
+          occupancy[p].add(c.pools[p].agent_s > 0 ? c.pools[p].busy_s / c.pools[p].agent_s : kNaN);
+      } else {
+        add_replication([&](int q) -> const std::vector<IntervalCounts>& {
+          return counts[static_cast<std::size_t>(k * queue_count + q)];
+        });
       }
-      overall_sample.add(overall);
     }
   }
 
@@ -257,6 +333,24 @@ Result run(const Plan& plan, const Staffing& staffing, const Options& options) {
     row.simulated = periods.samples[k].metrics(level);
     row.predicted = weighted_prediction(rows);
     result.periods.push_back(row);
+  }
+
+  if (skill.routes) {
+    result.skill_routing = true;
+    const double hours = plan.horizon.interval_s / 3600.0;
+    for (std::size_t k = 0; k < staffing.groups.size(); ++k) {
+      const GroupStaffing& g = staffing.groups[k];
+      GroupResult row;
+      row.site = g.site;
+      row.group = g.group;
+      row.queues = g.queues;
+      row.pool = skill.pool_of[k];
+      for (double agents : g.productive) row.agent_hours += agents * hours;
+      if (!(row.agent_hours > 0)) continue;
+      for (int agents : skill.pools[static_cast<std::size_t>(row.pool)].agents) row.pool_agent_hours += agents * hours;
+      row.occupancy = occupancy[static_cast<std::size_t>(row.pool)].estimate(0, 1, level);
+      result.groups.push_back(std::move(row));
+    }
   }
   return result;
 }

@@ -2,14 +2,22 @@
 // Discrete-event simulation (SPEC §5): what service a staffing really gives, with
 // backlog across intervals and non-exponential handling times.
 //
-// Each queue is simulated on its own (the optimizer dedicates every agent to one
-// queue per shift): Poisson arrivals at the forecast rate of each interval, FCFS,
-// Staffing::agents[q][i] agents in interval i, exponential patience for erlang_a.
-// The engine and its assumptions are documented in simulate/queue_simulation.hpp.
+// When every agent answers one queue (no shared group has agents), each queue is
+// simulated on its own: Poisson arrivals at the forecast rate of each interval,
+// FCFS, Staffing::agents[q][i] agents in interval i, exponential patience for
+// erlang_a (engine: simulate/queue_simulation.hpp).
+//
+// When a group answering several queues has agents (SPEC §7), every queue is
+// simulated at once with skill-based routing (engine and rules:
+// simulate/skill_simulation.hpp). Agents come in pools, one per set of queues:
+// the groups (of any site) answering exactly those queues, with
+// whole_agents(Σ productive) agents per interval. Each queue's prediction stays
+// the Erlang model at the agents the allocation gives it (Staffing::agents), which
+// counts no pooling: the difference is the measured pooling gain.
 //
 // Replications use independent random streams derived from (seed, replication,
-// queue) only and are reduced in replication order, so the result is identical
-// for any thread count.
+// queue) only (skill routing: (seed, replication)) and are reduced in replication
+// order, so the result is identical for any thread count.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -104,6 +112,20 @@ struct QueueResult {
   double answer_within_s = kDefaultAnswerWithinS;
 };
 
+// One agent group of one site under skill routing.
+struct GroupResult {
+  int site = 0;               // index into Plan::sites
+  int group = 0;              // index into agent_groups(plan, site)
+  std::vector<int> queues;    // the queues it answers
+  int pool = 0;               // the pool it is simulated in (groups with the same queues share one)
+  double agent_hours = 0;     // productive agent hours the plan gives the group
+  double pool_agent_hours = 0;  // whole productive agent hours of its pool, as simulated
+  // Of its pool: time agents spent on calls / time they were on the plan, per
+  // replication, then averaged. Groups in one pool share it (their agents are
+  // interchangeable, so each agent's expected occupancy is the pool's).
+  Estimate occupancy;
+};
+
 // A queue's day or week (SPEC §11: measured_over), pooled like QueueResult: each
 // replication's calls of the period first, so the service level is call-weighted.
 struct PeriodResult {
@@ -116,6 +138,10 @@ struct PeriodResult {
 };
 
 struct Result {
+  // true when calls were routed by skill (a group answering several queues had
+  // agents); `groups` is filled only then.
+  bool skill_routing = false;
+  std::vector<GroupResult> groups;  // by site, then group; groups with agents
   int threads_refused = 0;  // worker threads the system would not start (ulimit -u); the rest did the work
   int replications = 0;
   std::uint64_t seed = 0;

@@ -5,9 +5,11 @@
 // unbounded memory (libFuzzer's -timeout and -rss_limit_mb catch the last two).
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fuzz/targets.hpp"
 #include "load/load.hpp"
@@ -58,6 +60,36 @@ inline void forecast_csv(std::string_view csv) {
       "    shifts:\n      - { name: day, start: \"08:00\", length: 8h }\n";
   try {
     check_plan(load::load_plan_text(plan, folder + "/plan.yaml"));
+  } catch (const InputError& error) {
+    check_rejection(error);
+  }
+}
+
+// `--set PATH=VALUE` overrides (SPEC §12): each line of the input is one argument,
+// applied to a fixed valid plan with lists of named maps, lists of scalars and
+// nested mappings. Any arguments give a valid plan or an InputError; never a
+// crash or another exception.
+inline void set_overrides(std::string_view input) {
+  static const std::string plan =
+      "version: 1\nname: set fuzz\ntimezone: UTC\nstart: 2026-11-23\ndays: 1\ninterval: 60m\n"
+      "goal: { service_level: 80%, answer_within: 20s }\n"
+      "queues:\n  - name: q\n    aht: 180s\n    open: \"06:00-22:00\"\n    forecast:\n      volumes: [0, 0, 0, 0, 0, 0, 0, 0, 5, 9, 12, 10,"
+      " 8, 8, 9, 7, 5, 3, 2, 1, 0, 0, 0, 0]\n"
+      "  - name: r\n    aht: 4m\n    goal: { asa: 30s }\n    forecast: { rows: [ { at: \"2026-11-23T10:00\", calls: 4 } ] }\n"
+      "sites:\n  - name: s\n    timezone: UTC\n    hourly_cost: 20\n    seats: 10\n"
+      "    groups:\n      - { name: both, queues: [q, r] }\n"
+      "    shifts:\n      - name: day\n        start: \"08:00\"\n        length: 8h\n        days: [mon, tue]\n"
+      "        breaks:\n          - { length: 30m, window: [\"3h\", \"4h\"], paid: false }\n";
+  constexpr std::size_t max_arguments = 16;
+  std::vector<std::string> arguments;
+  std::size_t from = 0;
+  while (from <= input.size() && arguments.size() < max_arguments) {
+    const std::size_t end = std::min(input.find('\n', from), input.size());
+    arguments.emplace_back(input.substr(from, end - from));
+    from = end + 1;
+  }
+  try {
+    check_plan(load::load_plan_text(plan, "/nonexistent-fuzz-folder/plan.yaml", nullptr, arguments));
   } catch (const InputError& error) {
     check_rejection(error);
   }

@@ -132,6 +132,10 @@ TEST(CompareCli, TableShowsMissingSitesAsDashAndAbandonmentOnlyWhenSomePlanHasIt
   EXPECT_EQ(plain.out.find("abandonment"), std::string::npos);
   EXPECT_NE(plain.out.find("cost at boston"), std::string::npos);
   EXPECT_NE(plain.out.find("dst-week.yaml  london-breaks.yaml"), std::string::npos) << plain.out;
+  // The per-site rows are a section of their own: a rule right above the first.
+  const auto site_rows = plain.out.find("cost at boston");
+  const auto rule = plain.out.rfind('\n', site_rows - 2);
+  EXPECT_EQ(plain.out.substr(rule + 1, 10), "----------") << plain.out;
   // boston row: 640.00 under dst-week, "-" under london-breaks.
   const auto boston = plain.out.substr(plain.out.find("cost at boston"));
   EXPECT_EQ(boston.substr(0, boston.find('\n')).back(), '-');
@@ -139,6 +143,49 @@ TEST(CompareCli, TableShowsMissingSitesAsDashAndAbandonmentOnlyWhenSomePlanHasIt
   ASSERT_EQ(impatient.exit_code, 0) << impatient.err;
   const auto row = impatient.out.substr(impatient.out.find("abandonment"));
   EXPECT_NE(row.substr(0, row.find('\n')).find(" - "), std::string::npos) << row;  // erlang_c column
+  std::filesystem::remove_all(dir);
+}
+
+// A week with 10 calls of 180 s at 09:00 every day: 2 agents needed (the dst-week
+// hand calculation), one 8 h shift at 08:00. Daily shifts: 2 × 7 × 8 h × 20 = 2240.
+// With 5-day contracts and 2 consecutive days off: 14 agent-days need at least 3
+// agents (15 days); 3 suffice (off Mon-Tue, Wed-Thu, Fri-Sat leaves at least 2 each
+// day): headcount 3, 3 × 5 × 8 h × 20 = 2400.
+std::string tours_week(const std::string& dir, bool contracts) {
+  std::string rows;
+  for (int d = 0; d < 7; ++d) rows += "        - { at: \"2026-11-" + std::to_string(23 + d) + "T09:00\", calls: 10 }\n";
+  const std::string text =
+      "version: 1\nname: week\ntimezone: America/New_York\nstart: 2026-11-23\ndays: 7\ninterval: 60m\n"
+      "shrinkage: 0%\ngoal: { service_level: 80%, answer_within: 20s }\n"
+      "queues:\n  - name: english\n    aht: 180s\n    forecast:\n      rows:\n" + rows +
+      "sites:\n  - name: boston\n    timezone: America/New_York\n    hourly_cost: 20\n" +
+      (contracts ? "    contracts:\n      - { name: ft, shifts: [day], days_per_week: 5, days_off: consecutive }\n" : "") +
+      "    shifts:\n      - { name: day, start: \"08:00\", length: 8h }\n";
+  const std::string path = dir + (contracts ? "/tours.yaml" : "/daily.yaml");
+  write_file(path, text);
+  return path;
+}
+
+TEST(CompareCli, HeadcountRowsByHandWhenSomePlanHasTours) {
+  const std::string dir = make_temp_dir();
+  const std::string daily = tours_week(dir, false), tours = tours_week(dir, true);
+  const auto csv = run_staffplan({"compare", daily, tours, "-f", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  for (const char* row : {"cost,2240.00,2400.00\r\n", "agents,14,15\r\n", "headcount,,3\r\n",
+                          "site_cost:boston,2240.00,2400.00\r\n", "site_headcount:boston,,3\r\n"})
+    EXPECT_NE(csv.out.find(row), std::string::npos) << row << "\n" << csv.out;
+  // The same contracts given by --set: the same numbers as the separate plan run.
+  const std::string set = "sites.boston.contracts=[{name: ft, shifts: [day], days_per_week: 5, days_off: consecutive}]";
+  const auto json = run_staffplan({"compare", daily, "--set", set, "-f", "json"});
+  const auto plan = run_staffplan({"plan", tours, "-f", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  const Json compared = parse_json(json.out), separate = parse_json(plan.out);
+  const Node column = compared.root()["plans"][0];
+  const Node summary = separate.root()["summary"];
+  for (const char* key : {"cost", "paid_hours", "headcount", "fte"})
+    EXPECT_EQ(column[key].Scalar(), summary[key].Scalar()) << key;
+  EXPECT_EQ(column["headcount"].Scalar(), "3");
   std::filesystem::remove_all(dir);
 }
 

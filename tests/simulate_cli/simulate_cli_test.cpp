@@ -122,7 +122,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadFlag{{"--aht-cv", "-1"}, "staffplan: error: --aht-cv: must be in [0, 100], got '-1'"},
         BadFlag{{"--aht-cv", "abc"}, "staffplan: error: --aht-cv: expected a finite number, got 'abc'"},
         BadFlag{{"--threads", "-1"}, "staffplan: error: --threads: Value -1 not in range 0 to 1024"},
-        BadFlag{{"--view", "shifts"}, "staffplan: error: --view: shifts not in {intervals,summary,periods}"}));
+        BadFlag{{"--view", "shifts"}, "staffplan: error: --view: shifts not in {intervals,summary,periods,groups}"}));
 
 TEST(SimulateCli, MissingPlanJsonIsBadInputAndLeavesOutputUntouched) {
   const std::string dir = make_temp_dir();
