@@ -37,6 +37,7 @@ void extract_roster(const Plan& plan, const ColumnSet& set, const MilpModel& mod
   struct Entry {
     int minute, shift, start, interval;
     double paid_hours, cost;
+    int week, weekday;
     auto key() const { return std::tie(minute, shift, interval, start); }
   };
   std::map<Bucket, std::vector<std::pair<unsigned, int>>> tours;                  // -> (days, agents)
@@ -57,7 +58,8 @@ void extract_roster(const Plan& plan, const ColumnSet& set, const MilpModel& mod
     const ShiftStart& st = plan.sites[col.site].shifts[col.shift].starts[col.start];
     auto& list = days[{col.site, col.contract, col.agent_group, day.minute}][{day.week, day.weekday}];
     for (int n = 0; n < agents; ++n)
-      list.push_back(Entry{st.local_minute, col.shift, col.start, st.interval, col.paid_hours, col.cost});
+      list.push_back(Entry{st.local_minute, col.shift, col.start, st.interval, col.paid_hours, col.cost, day.week,
+                           day.weekday});
   }
   for (auto& [bucket, patterns] : tours) {
     struct Agent {
@@ -93,7 +95,7 @@ void extract_roster(const Plan& plan, const ColumnSet& set, const MilpModel& mod
         line.days = agent.days;
         double hours = 0;
         for (const Entry& e : agent.work) {
-          line.work.push_back(RosterDay{e.shift, e.start, e.paid_hours, e.cost});
+          line.work.push_back(RosterDay{e.shift, e.start, e.paid_hours, e.cost, e.week, e.weekday});
           hours += e.paid_hours;
         }
         line.weekly_paid_hours = horizon_weeks > 0 ? hours / horizon_weeks : 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include "model/errors.hpp"
@@ -69,6 +70,22 @@ std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, con
   }
   std::vector<std::vector<int>> lists{by_day};
   if (plan.sites.size() > 1) lists.push_back(by_site);
+  // Weekly tours: one block per (site, contract), its tours and daily shifts together.
+  if (plan.has_tours()) {
+    std::map<std::pair<int, int>, int> index;
+    std::vector<int> by_contract(model.num_vars(), -1);
+    for (int v = 0; v < model.num_vars(); ++v) {
+      std::pair<int, int> key{-1, -1};
+      if (model.is(v, VarFamily::tour)) key = {model.var_key[v].site, model.var_key[v].contract};
+      else if (model.is(v, VarFamily::agents)) {
+        const Column& col = set.columns[model.var_key[v].column];
+        if (col.contract >= 0) key = {col.site, col.contract};
+      }
+      if (key.first < 0) continue;
+      by_contract[v] = index.try_emplace(key, static_cast<int>(index.size())).first->second;
+    }
+    if (index.size() > 1) lists.push_back(by_contract);
+  }
   return lists;
 }
 

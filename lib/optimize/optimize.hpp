@@ -85,6 +85,8 @@ struct RosterDay {
   int start = 0;                         // index into Shift::starts
   double paid_hours = 0;                 // per agent
   double cost = 0;                       // per agent
+  int week = 0;                          // of the horizon (plan clock)
+  int weekday = 0;                       // site-local, 0 = Monday
 };
 
 // Agents who work the same weekly tour with the same shifts (SPEC §8, --view
@@ -94,7 +96,7 @@ struct RosterLine {
   int group = 0;                         // index into agent_groups(plan, site)
   int contract = 0;                      // index into Site::contracts
   unsigned days = 0;                     // working weekdays, bit d = weekday d (0 = Monday)
-  std::vector<RosterDay> work;           // every working day of the horizon, in time order
+  std::vector<RosterDay> work;           // every working day of the horizon, in time order (plan clock)
   int agents = 0;
   double weekly_paid_hours = 0;          // per agent, per week
   double cost = 0;                       // all its agents over the horizon

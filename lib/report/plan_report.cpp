@@ -341,13 +341,25 @@ const std::vector<std::string> roster_header = {"site",   "group",  "contract", 
                                                 "end_local", "days_off", "agents", "weekly_paid_hours", "cost"};
 
 // Site-local start and end of every working day: one "HH:MM" when they are the
-// same every day, else one per working day in time order, `;`-separated.
+// same every day, else one per working day in the order of `days`, `;`-separated.
 RosterRow roster_row(const Plan& plan, const std::vector<std::vector<AgentGroup>>& groups,
                      const optimize::RosterLine& line) {
   const Horizon& h = plan.horizon;
   const Site& site = plan.sites[line.site];
   std::vector<std::string> starts, ends;
-  for (const optimize::RosterDay& d : line.work) {
+  // In the order `days` lists them: week by week, from the first working day
+  // after a day off.
+  int first = 0;
+  for (int d = 0; d < 7; ++d)
+    if (((line.days >> d) & 1u) && !((line.days >> ((d + 6) % 7)) & 1u)) {
+      first = d;
+      break;
+    }
+  std::vector<optimize::RosterDay> work = line.work;
+  std::stable_sort(work.begin(), work.end(), [first](const optimize::RosterDay& a, const optimize::RosterDay& b) {
+    return std::make_pair(a.week, (a.weekday - first + 7) % 7) < std::make_pair(b.week, (b.weekday - first + 7) % 7);
+  });
+  for (const optimize::RosterDay& d : work) {
     const Shift& shift = site.shifts[d.shift];
     const std::int64_t begin = h.interval_start_utc(shift.starts[d.start].interval);
     const std::int64_t finish = begin + shift.length_s;

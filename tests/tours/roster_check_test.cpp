@@ -169,30 +169,24 @@ TEST(RosterCheck, RosterRowsAloneRebuildCoverageSeatsAndHours) {
     double hours = 0;
     // Working days in plan (UTC) time order: Manila weekday d at local minute m is
     // UTC minute d*1440 + m - 480 (mod the week).
-    std::vector<int> order;
+    // Working days in the order `days` lists them: from the first day on after a day off.
+    int first = 0;
     for (int d = 0; d < 7; ++d)
-      if (on[d]) order.push_back(d);
-    std::vector<std::pair<int, int>> starts_utc;
+      if (on[d] && !on[(d + 6) % 7]) {
+        first = d;
+        break;
+      }
+    std::vector<int> order;
+    for (int k = 0; k < 7; ++k)
+      if (on[(first + k) % 7]) order.push_back((first + k) % 7);
+    // Manila weekday d at local minute m is UTC minute d*1440 + m - 480 of the week.
+    std::vector<std::pair<int, int>> starts_utc;  // (utc minute of the week, length minutes)
     for (std::size_t n = 0; n < order.size(); ++n) {
       const std::string& s = starts.size() == 1 ? starts[0] : starts.at(n);
       const std::string& e = ends.size() == 1 ? ends[0] : ends.at(n);
       const int m = minutes_of(s);
       const int length = (minutes_of(e) - m + 1440) % 1440;
       starts_utc.emplace_back(((order[n] * 1440 + m - 480) % 10080 + 10080) % 10080, length);
-    }
-    if (starts.size() > 1) {
-      // Listed in plan time order: sort the days by UTC start and pair again.
-      std::vector<int> by_time(order.size());
-      for (std::size_t n = 0; n < order.size(); ++n) by_time[n] = order[n] * 1440;  // starts 08:00-17:00 local: same UTC day
-      std::vector<std::size_t> idx(order.size());
-      for (std::size_t n = 0; n < idx.size(); ++n) idx[n] = n;
-      std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return by_time[a] < by_time[b]; });
-      starts_utc.clear();
-      for (std::size_t n = 0; n < idx.size(); ++n) {
-        const int m = minutes_of(starts[n]);
-        const int length = (minutes_of(ends[n]) - m + 1440) % 1440;
-        starts_utc.emplace_back(((order[idx[n]] * 1440 + m - 480) % 10080 + 10080) % 10080, length);
-      }
     }
     for (const auto& [utc, length] : starts_utc) {
       hours += length / 60.0;
@@ -220,6 +214,34 @@ TEST(RosterCheck, RosterRowsAloneRebuildCoverageSeatsAndHours) {
   EXPECT_NEAR(std::stod(total[column(sh, "cost")]), cost, 0.006);
   EXPECT_EQ(std::stoi(total[column(sh, "headcount")]), headcount);
   EXPECT_NEAR(std::stod(total[column(sh, "fte")]), paid_hours / 40, 0.006);
+}
+
+// `compare` (SPEC §12) shows the headcount and FTE of a tour plan beside a daily
+// plan of the same week (which has none), equal to `plan`'s own summary.
+TEST(RosterCheck, CompareShowsHeadcountAndFte) {
+  const std::string dir = make_temp_dir();
+  const std::string tours = dir + "/tours.yaml", daily = dir + "/daily.yaml";
+  const std::string text = plan_text();
+  write_file(tours, text);
+  write_file(daily, text.substr(0, text.find("    contracts:\n")));
+  const std::vector<std::string> limits = {"--time-limit", "20s", "--gap", "0.02", "-f", "csv"};
+  std::vector<std::string> args = {"compare", tours, daily};
+  args.insert(args.end(), limits.begin(), limits.end());
+  const CliRun run = run_staffplan(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  args = {"plan", tours, "--view", "summary"};
+  args.insert(args.end(), limits.begin(), limits.end());
+  const CliRun plan = run_staffplan(args);
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  const auto summary = parse_csv(plan.out);
+  const auto rows = parse_csv(run.out);
+  std::map<std::string, std::vector<std::string>> by_metric;
+  for (const auto& row : rows) by_metric[row[0]] = row;
+  ASSERT_TRUE(by_metric.count("headcount")) << run.out;
+  EXPECT_EQ(by_metric["headcount"][1], summary.back()[column(summary[0], "headcount")]);
+  EXPECT_EQ(by_metric["headcount"][2], "");
+  EXPECT_EQ(by_metric["fte"][1], summary.back()[column(summary[0], "fte")]);
+  EXPECT_EQ(by_metric["site_headcount:manila"][1], by_metric["headcount"][1]);
 }
 
 }  // namespace
