@@ -36,6 +36,7 @@ report::PlanView parsed_view(const std::string& view) {
   if (view == "work") return report::PlanView::work;
   if (view == "roster") return report::PlanView::roster;
   if (view == "periods") return report::PlanView::periods;
+  if (view == "outsourced") return report::PlanView::outsourced;
   return report::PlanView::shifts;
 }
 
@@ -114,7 +115,7 @@ void add_plan_command(CLI::App& app, Action& action) {
   command->add_option("PLAN", options->plan_file, "Plan file (YAML)")->required();
   add_common_options(*command, options->common);
   command->add_option("--view", options->view, "What to print (json always has every view)")
-      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods", "roster", "work"}))
+      ->check(CLI::IsMember({"shifts", "intervals", "summary", "allocation", "periods", "roster", "outsourced", "work"}))
       ->capture_default_str();
   add_solve_options(*command, options->solve);
   command->add_flag("--compare-interval-goal", options->compare_interval_goal,

@@ -180,6 +180,16 @@ int run_simulate(const SimulateFlags& flags) {
   StopOnSignal signals;  // Ctrl-C or SIGTERM: stop, exit 1, write nothing
   options.stop = &StopOnSignal::flag();
   const Staffing staffing = staffing_for(plan, flags);
+  // With outsourcers only the calls kept in-house are simulated (SPEC §9).
+  const Plan kept = kept_calls_plan(plan, staffing);
+  double outsourced_calls = 0;
+  for (std::size_t q = 0; q < plan.queues.size(); ++q)
+    for (std::size_t i = 0; i < plan.queues[q].calls.size(); ++i)
+      outsourced_calls += plan.queues[q].calls[i] - kept.queues[q].calls[i];
+  if (!plan.outsourcers.empty())
+    warn(flags.common, fmt::format("staffplan: note: simulating the calls kept in-house only; {:.1f} calls go to "
+                                   "outsourcers and are not simulated",
+                                   outsourced_calls));
 
   if (progress_allowed(flags.common)) {
     options.on_progress = [](int done, int total) {
@@ -189,7 +199,7 @@ int run_simulate(const SimulateFlags& flags) {
   }
   simulate::Result result;
   try {
-    result = simulate::run(plan, staffing, options);
+    result = simulate::run(kept, staffing, options);
   } catch (const simulate::Stopped& stopped) {
     if (progress_allowed(flags.common)) fmt::print(stderr, "\n");
     const std::string after = fmt::format("after {} of {} replications", stopped.replications_done,
@@ -209,9 +219,9 @@ int run_simulate(const SimulateFlags& flags) {
                     : flags.view == "periods" ? report::SimulationView::periods
                     : flags.view == "groups"  ? report::SimulationView::groups
                                               : report::SimulationView::intervals;
-  emit(flags.common, report::render_simulation(plan, result, flags.common.parsed_format(), view));
-  if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(plan, result));
-  if (flags.strict) check_goals(plan, result);
+  emit(flags.common, report::render_simulation(kept, result, flags.common.parsed_format(), view, outsourced_calls));
+  if (!flags.chart_file.empty()) write_chart(flags.common, flags.chart_file, report::chart_simulation(kept, result));
+  if (flags.strict) check_goals(kept, result);
   return ExitCode::ok;
 }
 

@@ -18,7 +18,7 @@ namespace {
 const std::vector<std::string> plan_keys = {"version", "name",     "timezone",  "start", "days",
                                             "interval", "cyclic",  "model",     "patience",
                                             "shrinkage", "goal",   "queues",    "sites",
-                                            "csv",     "fte_hours", "work"};
+                                            "csv",     "fte_hours", "outsourcers", "work"};
 
 void read_model(const MapReader& top, Plan& plan, Diagnostics& diagnostics) {
   if (const auto model = top.text("model")) {
@@ -89,6 +89,7 @@ Plan read_plan(const Node& root, const std::string& file_name, Diagnostics& diag
     else
       plan.fte_hours = *fte / 3600;
   }
+  read_outsourcers(top, plan, diagnostics);
   if (!plan.sites.empty()) check_work_taken(plan, diagnostics);
   if (!diagnostics.has_errors()) warn_calls_outside_open_hours(plan, diagnostics);
   return plan;

@@ -50,6 +50,8 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
 void read_work(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnostics& diagnostics);
 // After read_sites: every work with hours to place is taken by some group.
 void check_work_taken(const Plan& plan, Diagnostics& diagnostics);
+// `outsourcers` (SPEC §9), after read_queues: each checked against the queues.
+void read_outsourcers(const MapReader& top, Plan& plan, Diagnostics& diagnostics);
 
 // Every concrete start of `shift` at `site` inside the horizon (see Shift::starts);
 // records an error (and stops) at the first start off the plan's interval grid.

@@ -266,6 +266,22 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
     // Only whole agents answer calls: the same whole_agents() as `plan` (the JSON
     // carries productive at full precision, so both see the same number).
     cell = whole_agents(*agents);
+    // A plan with outsourcers writes the calls kept in-house and those sent out.
+    if (!plan.outsourcers.empty()) {
+      const Node calls = row["calls"];
+      const auto kept = calls.IsDefined() && row["outsourced_calls"].IsDefined() ? number(calls) : std::nullopt;
+      if (!kept || *kept < 0) {
+        problems.add(row, fmt::format("the plan has outsourcers: interval {} of queue '{}' needs \"calls\" (kept "
+                                      "in-house) and \"outsourced_calls\" as 'staffplan plan -f json' writes them",
+                                      *start_text, *name));
+        continue;
+      }
+      if (staffing.kept_calls.empty())
+        staffing.kept_calls.assign(plan.queues.size(), std::vector<double>(static_cast<std::size_t>(horizon.count), 0.0));
+      staffing.kept_calls[static_cast<std::size_t>(found->second)][static_cast<std::size_t>(offset / horizon.interval_s)] =
+          std::min(*kept, plan.queues[static_cast<std::size_t>(found->second)]
+                              .calls[static_cast<std::size_t>(offset / horizon.interval_s)]);
+    }
   }
   problems.throw_if_any();
 

@@ -255,6 +255,28 @@ struct Work {
   std::vector<WorkDay> days;
 };
 
+// An outsourcer priced per handled minute (SPEC §9): it takes calls of `queues`
+// off the in-house agents, at price_per_minute × calls × aht / 60.
+enum class OutsourceMode { share, intervals };
+
+struct Outsourcer {
+  std::string name;
+  SourcePos pos;
+  double price_per_minute = 0;
+  std::vector<int> queues;             // indices into Plan::queues, ascending, not empty
+  OutsourceMode mode = OutsourceMode::share;
+  // share mode: the shares the plan may pick from, one per queue for the whole
+  // horizon; fractions in [0, 1], ascending, distinct.
+  std::vector<double> shares;
+  // intervals mode: plan-clock hours in which it takes calls (unset = always).
+  std::optional<OpenHours> open;
+
+  // Whether an intervals-mode outsourcer takes calls in interval i.
+  bool open_at(const Horizon& horizon, int i) const {
+    return !open || open->contains(horizon.local_weekday(i), horizon.local_minute(i));
+  }
+};
+
 struct Plan {
   std::string file;              // path the plan was read from (for messages)
   std::string name;
@@ -266,6 +288,7 @@ struct Plan {
   std::vector<Queue> queues;
   std::vector<Site> sites;
   std::vector<Work> work;        // deferrable work (SPEC §10)
+  std::vector<Outsourcer> outsourcers;  // SPEC §9; a queue belongs to at most one
   double fte_hours = 40;         // paid hours a week of one full-time equivalent (SPEC §8)
 
   bool has_tours() const {
@@ -294,6 +317,14 @@ inline std::vector<unsigned> tour_patterns(const Contract& c) {
     out.push_back(mask);
   }
   return out;
+}
+
+// The outsourcer that takes calls of queue q, or -1.
+inline int outsourcer_of(const Plan& plan, int q) {
+  for (std::size_t o = 0; o < plan.outsourcers.size(); ++o)
+    for (int k : plan.outsourcers[o].queues)
+      if (k == q) return static_cast<int>(o);
+  return -1;
 }
 
 // The agent groups of a site: its declared `groups`, or (version-1 meaning) one

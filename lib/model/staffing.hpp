@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "model/plan.hpp"
+
 namespace staffplan {
 
 // Productive agents are fractional (shrinkage, breaks covering part of an interval);
@@ -35,6 +37,18 @@ struct Staffing {
   // Who the agents are, group by group; empty when unknown (e.g. a plan JSON
   // without `allocation`): then every agent answers only its queue.
   std::vector<GroupStaffing> groups;
+  // Plans with outsourcers (SPEC §9): calls[q][i] kept in-house, the only calls the
+  // agents answer. Empty: every forecast call stays in-house.
+  std::vector<std::vector<double>> kept_calls;
 };
+
+// The plan with only the calls `staffing` keeps in-house: what `simulate` runs.
+// Without outsourcing, the plan itself.
+inline Plan kept_calls_plan(Plan plan, const Staffing& staffing) {
+  if (staffing.kept_calls.empty()) return plan;
+  for (std::size_t q = 0; q < plan.queues.size() && q < staffing.kept_calls.size(); ++q)
+    plan.queues[q].calls = staffing.kept_calls[q];
+  return plan;
+}
 
 }  // namespace staffplan

@@ -234,6 +234,46 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       }
     }
 
+  // Outsourcing (SPEC §9), read back by family: the share each share-mode queue
+  // sends out, and the intervals an intervals-mode outsourcer takes.
+  std::vector<double> kept(cell(nq, 0), 1.0);
+  std::vector<int> required(cell(nq, 0), 0);
+  for (int q = 0; q < nq; ++q)
+    for (int i = 0; i < count; ++i) required[cell(q, i)] = requirement.queues[q].intervals[i].agents;
+  std::vector<int> sender(cell(nq, 0), -1);  // outsourcer taking the interval's calls
+  schedule.share.assign(plan.queues.size(), std::nullopt);
+  for (int w : model.vars_of(VarFamily::share)) {
+    if (x[w] < 0.5) continue;
+    const VarKey& k = model.var_key[w];
+    const require::ShareLevel& level = requirement.queues[k.queue].shares[k.level];
+    schedule.share[k.queue] = level.share;
+    for (int i = 0; i < count; ++i) {
+      kept[cell(k.queue, i)] = 1 - level.share;
+      required[cell(k.queue, i)] = level.intervals[i].agents;
+      if (level.share > 0) sender[cell(k.queue, i)] = k.outsourcer;
+    }
+  }
+  for (int v : model.vars_of(VarFamily::send)) {
+    if (x[v] < 0.5) continue;
+    const VarKey& k = model.var_key[v];
+    kept[cell(k.queue, k.interval)] = 0;
+    required[cell(k.queue, k.interval)] = 0;
+    sender[cell(k.queue, k.interval)] = k.outsourcer;
+  }
+  schedule.outsourced.clear();
+  schedule.outsourced_cost = 0;
+  for (int o = 0; o < static_cast<int>(plan.outsourcers.size()); ++o)
+    for (int q : plan.outsourcers[o].queues)
+      for (int i = 0; i < count; ++i) {
+        if (sender[cell(q, i)] != o) continue;
+        const double calls = plan.queues[q].calls[i] * (1 - kept[cell(q, i)]);
+        if (calls <= 0) continue;
+        const double minutes = calls * plan.queues[q].aht_s_per_interval[i] / 60.0;
+        const double cost = minutes * plan.outsourcers[o].price_per_minute;
+        schedule.outsourced.push_back(Outsourced{o, q, i, calls, minutes, cost});
+        schedule.outsourced_cost += cost;
+      }
+
   schedule.coverage.clear();
   schedule.shortfall_cost = 0;
   // Penalty per missing agent-interval, read back from the shortfall family's cost.
@@ -244,7 +284,8 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       IntervalCoverage cov;
       cov.queue = q;
       cov.interval = i;
-      cov.required = requirement.queues[q].intervals[i].agents;
+      cov.required = required[cell(q, i)];
+      cov.kept = kept[cell(q, i)];
       cov.present = present[cell(q, i)];
       cov.productive = productive[cell(q, i)];
       cov.agents = whole_agents(cov.productive);
@@ -255,7 +296,7 @@ void extract(const Plan& plan, const require::Requirement& requirement, const Co
       if (missing >= noise) schedule.shortfall_cost += missing * penalty_per_agent_interval;
       schedule.coverage.push_back(cov);
     }
-  schedule.cost = schedule.paid_cost + schedule.shortfall_cost;
+  schedule.cost = schedule.paid_cost + schedule.shortfall_cost + schedule.outsourced_cost;
   extract_roster(plan, set, model, x, schedule);
 }
 

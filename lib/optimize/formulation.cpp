@@ -42,6 +42,7 @@ class Formulation {
     keep_cheapest_duplicates();
     add_agents();
     add_cover_rows();
+    add_outsourcing();
     add_work_rows();
     add_allocation();
     add_service_level();
@@ -113,7 +114,7 @@ class Formulation {
     cover_row_.assign(plan_.queues.size() * static_cast<std::size_t>(count_), -1);
     for (int q = 0; q < static_cast<int>(plan_.queues.size()); ++q)
       for (int i = 0; i < count_; ++i) {
-        const int required = req_.queues[q].intervals[i].agents;
+        const int required = require::most_required(plan_, req_, q, i);
         if (required <= 0) continue;
         cover_row_[cell(q, i)] = b_.add_row(RowKey{.family = RowFamily::cover, .queue = q, .interval = i},
                                             required, infinity);
@@ -125,6 +126,47 @@ class Formulation {
       const int g = set_.columns[c].agent_group;
       for (ColIt it(set_.present, c); it; ++it)
         add_cover_entry(q, static_cast<int>(it.row()) - g * count_, var_of_[c], productive_share(c) * it.value());
+    }
+  }
+
+  // Outsourcing (SPEC §9): w and Choice for share-mode outsourcers, v for
+  // intervals-mode ones; each relieves its queue's Cover rows (milp_model.hpp).
+  void add_outsourcing() {
+    relief_.assign(cover_row_.size(), {});
+    for (int o = 0; o < static_cast<int>(plan_.outsourcers.size()); ++o) {
+      const Outsourcer& out = plan_.outsourcers[o];
+      for (int q : out.queues) {
+        const Queue& queue = plan_.queues[q];
+        const auto minutes = [&](int i) { return queue.calls[i] * queue.aht_s_per_interval[i] / 60.0; };
+        if (out.mode == OutsourceMode::share) {
+          double total_minutes = 0;
+          for (int i = 0; i < count_; ++i) total_minutes += minutes(i);
+          const int choice = b_.add_row(RowKey{.family = RowFamily::choice, .queue = q, .outsourcer = o}, 1, 1);
+          const auto& levels = req_.queues[q].shares;
+          for (int l = 0; l < static_cast<int>(levels.size()); ++l) {
+            const int w = b_.add_var(VarKey{.family = VarFamily::share, .queue = q, .outsourcer = o, .level = l}, 0, 1,
+                                     levels[l].share * total_minutes * out.price_per_minute, true);
+            b_.add_entry(choice, w, 1.0);
+            for (int i = 0; i < count_; ++i) {
+              const int r = cover_row_[cell(q, i)];
+              if (r < 0) continue;
+              const double relief = b_.row_lb(r) - levels[l].intervals[i].agents;
+              if (relief <= 0) continue;
+              b_.add_entry(r, w, relief);
+              relief_[cell(q, i)].emplace_back(w, relief);
+            }
+          }
+        } else {
+          for (int i = 0; i < count_; ++i) {
+            const int r = cover_row_[cell(q, i)];
+            if (r < 0 || queue.calls[i] <= 0 || !out.open_at(plan_.horizon, i)) continue;
+            const int v = b_.add_var(VarKey{.family = VarFamily::send, .queue = q, .interval = i, .outsourcer = o}, 0,
+                                     1, minutes(i) * out.price_per_minute, true);
+            b_.add_entry(r, v, b_.row_lb(r));
+            relief_[cell(q, i)].emplace_back(v, b_.row_lb(r));
+          }
+        }
+      }
     }
   }
 
@@ -323,8 +365,11 @@ class Formulation {
               if (static_cast<int>(it.row()) == g * count_ + i)
                 b_.add_entry(r, var_of_[c], productive_share(c) * it.value());
         }
-        for (int q = 0; q < nq; ++q)
-          if ((S & (1u << q)) && shortfall_var_[cell(q, i)] >= 0) b_.add_entry(r, shortfall_var_[cell(q, i)], 1.0);
+        for (int q = 0; q < nq; ++q) {
+          if (!(S & (1u << q))) continue;
+          if (shortfall_var_[cell(q, i)] >= 0) b_.add_entry(r, shortfall_var_[cell(q, i)], 1.0);
+          for (const auto& [var, value] : relief_[cell(q, i)]) b_.add_entry(r, var, value);
+        }
       }
     }
   }
@@ -545,6 +590,8 @@ class Formulation {
   std::vector<int> shortfall_var_ = std::vector<int>(plan_.queues.size() * static_cast<std::size_t>(count_), -1);
   std::vector<int> increment_row_;  // q * count + i -> Increment row, -1 = none
   std::vector<bool> fractional_;    // q * count + i -> its coverage can be fractional
+  // q * count + i -> outsourcing variables on its Cover row and their coefficients
+  std::vector<std::vector<std::pair<int, double>>> relief_;
   std::vector<std::vector<WorkCell>> work_at_;  // interval -> work days open in it
 };
 

@@ -16,7 +16,9 @@ const char* family_name(VarFamily f) {
     case VarFamily::allocation: return "y";
     case VarFamily::shortfall: return "u";
     case VarFamily::increment: return "z";
-    case VarFamily::work: return "w";
+    case VarFamily::share: return "w";
+    case VarFamily::send: return "v";
+    case VarFamily::work: return "p";
     case VarFamily::tour: return "t";
   }
   return "?";
@@ -33,6 +35,7 @@ const char* family_name(RowFamily f) {
     case RowFamily::increment: return "Increment";
     case RowFamily::service_level: return "ServiceLevel";
     case RowFamily::order: return "Order";
+    case RowFamily::choice: return "Choice";
     case RowFamily::work: return "Work";
     case RowFamily::work_pool: return "WorkPool";
     case RowFamily::link: return "Link";
@@ -68,7 +71,9 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::allocation: return fmt::format("y[{},{},{}]", k.group, k.queue, k.interval);
     case VarFamily::shortfall: return fmt::format("u[{},{}]", k.queue, k.interval);
     case VarFamily::increment: return fmt::format("z[{},{},{}]", k.queue, k.interval, k.step);
-    case VarFamily::work: return fmt::format("w[{},{},{},{}]", k.group, k.work, k.day, k.interval);
+    case VarFamily::share: return fmt::format("w[{},{},{}]", k.outsourcer, k.queue, k.level);
+    case VarFamily::send: return fmt::format("v[{},{},{}]", k.outsourcer, k.queue, k.interval);
+    case VarFamily::work: return fmt::format("p[{},{},{},{}]", k.group, k.work, k.day, k.interval);
     case VarFamily::tour: return fmt::format("t[{},{},{},{:#x},{}]", k.site, k.contract, k.group, k.pattern, k.minute);
   }
   return "?";
@@ -86,6 +91,7 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::increment: return fmt::format("Increment({},{})", k.queue, k.interval);
     case RowFamily::service_level: return fmt::format("ServiceLevel({},{})", k.queue, k.period);
     case RowFamily::order: return fmt::format("Order({},{},{})", k.queue, k.interval, k.step);
+    case RowFamily::choice: return fmt::format("Choice({},{})", k.outsourcer, k.queue);
     case RowFamily::work: return fmt::format("Work({},{})", k.work, k.day);
     case RowFamily::work_pool: return fmt::format("WorkPool({},{})", k.work, k.day);
     case RowFamily::link:

@@ -22,20 +22,31 @@
 //                             agent above the floor staffing, in [0, 1]; continuous
 //                             where the service-level curve is concave and the
 //                             coverage integral, else binary
-//   w[group, work, day, interval]  productive agents of a group that takes deferrable
+//   w[outsourcer, queue, level]  share-mode outsourcing (SPEC §9): 1 when the queue
+//                             sends share `level` of its calls out; binary. Costs
+//                             share × Σ_i calls_i × aht_i / 60 × price per minute
+//   v[outsourcer, queue, interval]  intervals-mode outsourcing: 1 when the interval's
+//                             calls go out; binary. Costs calls × aht / 60 × price
+//   p[group, work, day, interval]  productive agents of a group that takes deferrable
 //                             work (SPEC §10) placed on that work in an interval of
 //                             that day's window; continuous
 // Row families
-//   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u ≥ required
-//   Capacity(group, interval) Σ_q y[g,q,i] + Σ w[g,·,·,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
+//   Cover(queue, interval)    Σ one-queue columns' productive presence + Σ_g y + u + relief ≥ required
+//                             where for an outsourced queue `required` is the most the
+//                             interval can need in-house (require::most_required) and the
+//                             relief is Σ_l (required − req_l(i)) · w[o,q,l] (share mode:
+//                             with Σ_l w = 1 the row is coverage ≥ Σ_l w_l · req_l(i)) or
+//                             required · v[o,q,i] (intervals mode: coverage ≥ req(i)(1 − v))
+//   Choice(outsourcer, queue) Σ_l w[o,q,l] = 1: one share per queue for the horizon
+//   Capacity(group, interval) Σ_q y[g,q,i] + Σ p[g,·,·,i] − Σ_{c ∈ g} productive presence · x_c ≤ 0
 //                             (for groups answering several queues or taking work)
-//   Work(work, day)           Σ_{g, i} share_i · interval hours · w[g,work,day,i] ≥ the day's
+//   Work(work, day)           Σ_{g, i} share_i · interval hours · p[g,work,day,i] ≥ the day's
 //                             work hours, share_i = part of interval i inside the window
 //   WorkPool(work, day)       the Work row plus the calls competing for the same agents,
 //                             on the integer agents (formulation.cpp); implied, like Pool
 //   Pool(queues, interval)    for a set S of queues that shared groups connect:
 //                             Σ productive presence of every group answering a queue
-//                             of S + Σ_{q ∈ S} u ≥ Σ_{q ∈ S} required — Hall's condition,
+//                             of S + Σ_{q ∈ S} (u + relief) ≥ Σ_{q ∈ S} required — Hall's condition,
 //                             implied by Cover and Capacity (the LP bound is the same)
 //                             but stated on the integer agents, where CBC's cuts work
 //   Seats(site, interval)     Σ agents on shift (any group, breaks included) ≤ seats
@@ -78,35 +89,38 @@ namespace staffplan::optimize {
 // Share of the cheapest positive column cost that one free agent costs in the model.
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
-enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, work };
+enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, share, send, work };
 enum class RowFamily : unsigned char {
-  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, link, tour_limit, work, work_pool
+  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, link, tour_limit, choice, work,
+  work_pool
 };
 
-const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w"
-const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit",
-                                       // "Increment", "ServiceLevel", "Order", "Link", "TourLimit", "Work", "WorkPool"
+const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w", "v", "p"
+const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit", "Increment",
+                                       // "ServiceLevel", "Order", "Link", "TourLimit", "Choice", "Work", "WorkPool"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
   VarFamily family = VarFamily::agents;
   int column = -1;     // x: ColumnSet column
-  int group = -1;      // y, t, w: ColumnSet agent group
-  int queue = -1;      // y, u, z
-  int interval = -1;   // y, u, z, w
+  int group = -1;      // y, t, p: ColumnSet agent group
+  int queue = -1;      // y, u, z, w, v
+  int interval = -1;   // y, u, z, v, p
   int step = -1;       // z: agent k above the floor, from 1
   int site = -1;       // t
   int contract = -1;   // t: index into Site::contracts
   int pattern = -1;    // t: working weekdays, bit d = weekday d (0 = Monday)
   int minute = -1;     // t: site-local start minute with same_start, else -1
-  int work = -1;       // w: index into Plan::work
-  int day = -1;        // w: index into Work::days
+  int outsourcer = -1; // w, v: index into Plan::outsourcers
+  int level = -1;      // w: index into the outsourcer's shares
+  int work = -1;       // p: index into Plan::work
+  int day = -1;        // p: index into Work::days
 };
 
 // What one row is. Fields a family does not use stay -1.
 struct RowKey {
   RowFamily family = RowFamily::cover;
-  int queue = -1;      // Cover, Increment, ServiceLevel, Order
+  int queue = -1;      // Cover, Increment, ServiceLevel, Order, Choice
   int group = -1;      // Capacity, GroupLimit, Link: ColumnSet agent group
   int site = -1;       // Seats, Link, TourLimit
   int start = -1;      // Limit: ColumnSet start group
@@ -118,6 +132,7 @@ struct RowKey {
   int contract = -1;   // Link, TourLimit (with site)
   int day = -1;        // Link: site-local weekday (0 = Monday), period = week; Work, WorkPool: index into Work::days
   int minute = -1;     // Link: site-local start minute with same_start, else -1
+  int outsourcer = -1; // Choice
 };
 
 struct MilpModel {

@@ -58,6 +58,8 @@ std::vector<std::vector<int>> blocks(const Plan& plan, const ColumnSet& set, con
   const int per_day = std::max(1, 86400 / plan.horizon.interval_s);
   std::vector<int> by_day(model.num_vars(), -1), by_site(model.num_vars(), -1);
   for (int v = 0; v < model.num_vars(); ++v) {
+    // An interval sent to an outsourcer belongs to its day, beside the shifts.
+    if (model.is(v, VarFamily::send)) by_day[v] = model.var_key[v].interval / per_day;
     // A tour spans the week: it moves with its site's block, and stays fixed in the
     // day blocks (where its days' shifts can still swap start and breaks).
     if (model.is(v, VarFamily::tour)) by_site[v] = model.var_key[v].site;
@@ -292,6 +294,11 @@ Staffing productive_staffing(const Plan& plan, const Schedule& schedule) {
     throw std::logic_error("productive_staffing: allocation of an unknown group");
   };
   for (const Allocation& a : schedule.allocation) group_slot(a.site, a.group).productive[a.interval] += a.agents;
+  if (!plan.outsourcers.empty()) {
+    staffing.kept_calls.assign(plan.queues.size(), std::vector<double>(plan.horizon.count, 0.0));
+    for (const IntervalCoverage& c : schedule.coverage)
+      staffing.kept_calls[c.queue][c.interval] = plan.queues[c.queue].calls[c.interval] * c.kept;
+  }
   return staffing;
 }
 

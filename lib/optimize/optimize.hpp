@@ -57,6 +57,17 @@ struct IntervalCoverage {
   double productive = 0;    // sum of (1 - shrinkage) * present over sites
   int agents = 0;           // whole_agents(productive): what the service metrics see
   double shortfall = 0;     // max(0, required - agents): whole agents, as the metrics
+  double kept = 1;          // share of the interval's calls answered in-house (SPEC §9)
+};
+
+// Calls of one queue and interval sent to an outsourcer (SPEC §9).
+struct Outsourced {
+  int outsourcer = 0;       // index into Plan::outsourcers
+  int queue = 0;
+  int interval = 0;
+  double calls = 0;
+  double minutes = 0;       // calls × aht / 60
+  double cost = 0;          // minutes × price_per_minute
 };
 
 // Productive agents one group gives one queue in one interval (SPEC §7).
@@ -115,9 +126,10 @@ struct Workforce {
 
 struct Schedule {
   Status status = Status::optimal;
-  double cost = 0;          // objective: paid cost (+ shortfall penalty when soft)
+  double cost = 0;          // objective: paid cost (+ shortfall penalty when soft) + outsourced cost
   double paid_cost = 0;     // Σ agents × paid hours × hourly cost
   double shortfall_cost = 0;  // penalty × missing agent-hours (soft coverage only)
+  double outsourced_cost = 0; // Σ outsourced minutes × price (SPEC §9); in `cost`
   double lower_bound = 0;   // best proven bound on `cost` (LP relaxation or CBC's)
   double gap = 0;           // relative
   double solve_seconds = 0;
@@ -133,6 +145,10 @@ struct Schedule {
   std::vector<Workforce> workforce;
   int headcount = 0;
   double fte = 0;
+  // Calls sent out, by outsourcer, queue, interval (calls > 0 only).
+  std::vector<Outsourced> outsourced;
+  // Per queue: the share a share-mode outsourcer takes (unset: none).
+  std::vector<std::optional<double>> share;
   // agents > 0, by work, day, interval, site, group. Agents on work are not in
   // `allocation` or `coverage`: they are not answering calls then.
   std::vector<WorkPlacement> work;

@@ -40,7 +40,7 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
   for (int q = 0; q < nq; ++q) {
     const Queue& queue = plan.queues[q];
     for (int i = 0; i < count; ++i) {
-      const int required = requirement.queues[q].intervals[i].agents;
+      const int required = require::least_required(plan, requirement, q, i);
       if (required <= 0) continue;
       const auto& sites = covering_sites[static_cast<std::size_t>(q) * count + i];
       const std::string where =

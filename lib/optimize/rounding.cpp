@@ -203,6 +203,8 @@ class Repair {
 
   void remove() {
     std::vector<int> order = m_.vars_of(VarFamily::agents);
+    const std::vector<int> sends = m_.vars_of(VarFamily::send);
+    order.insert(order.end(), sends.begin(), sends.end());
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return m_.cost[a] > m_.cost[b]; });
     for (int v : order) {
       while (x_[v] - 1 >= m_.col_lb[v] - tol && removal_pays(v)) {
@@ -346,7 +348,7 @@ class Repair {
     std::vector<int> candidates;
     for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
       const int v = static_cast<int>(it.col());
-      if (m_.is(v, VarFamily::agents) && it.value() > 0) candidates.push_back(v);
+      if (addable(v) && it.value() > 0) candidates.push_back(v);
       if (const int cap = capacity_of_[v]; cap >= 0)
         for (RowMatrix::InnerIterator c(rows_, cap); c; ++c)
           if (m_.is(static_cast<int>(c.col()), VarFamily::agents)) candidates.push_back(static_cast<int>(c.col()));
@@ -378,6 +380,10 @@ class Repair {
     }
     return best;
   }
+
+  // Variables repair may raise by one: agents, and intervals-mode outsourcing (one
+  // interval's calls sent out). A share (w) is chosen before repair, never by it.
+  bool addable(int v) const { return m_.is(v, VarFamily::agents) || m_.is(v, VarFamily::send); }
 
   // What one more agent on v covers of rows now short.
   double coverage_gain(int v) const {
@@ -465,14 +471,21 @@ void fit_allocation(const MilpModel& m, const std::vector<double>& lp, std::vect
 
 }  // namespace
 
-std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
-                                                    const std::vector<double>& lp_solution) {
+namespace {
+
+// Rounding and repair with the share levels given: `chosen[k]` is the w variable
+// set to 1 in the k-th Choice row.
+std::optional<std::vector<double>> round_with(const MilpModel& model, const std::vector<double>& lp_solution,
+                                              const std::vector<int>& chosen) {
   std::vector<double> x(model.num_vars(), 0.0);
   for (int v : model.vars_of(VarFamily::agents))
     x[v] = std::clamp(std::floor(lp_solution[v] + tol), model.col_lb[v], model.col_ub[v]);
   // Tours round down too; balance_links() then fits the daily agents to them.
   for (int t : model.vars_of(VarFamily::tour))
     x[t] = std::clamp(std::floor(lp_solution[t] + tol), model.col_lb[t], model.col_ub[t]);
+  for (int v : model.vars_of(VarFamily::send))
+    x[v] = std::clamp(std::floor(lp_solution[v] + tol), model.col_lb[v], model.col_ub[v]);
+  for (int w : chosen) x[w] = 1;
   fit_allocation(model, lp_solution, x);
   Repair repair(model, std::move(x));
   if (!repair.balance_links()) return std::nullopt;
@@ -482,6 +495,52 @@ std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
   // Every row, equality Link rows included, must hold: else CBC searches alone.
   if (!repair.feasible()) return std::nullopt;
   return repair.solution();
+}
+
+}  // namespace
+
+std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
+                                                    const std::vector<double>& lp_solution) {
+  // Share-mode outsourcing: each Choice row's share with the largest LP value
+  // (the first on ties)...
+  const std::vector<int> choices = model.rows_of(RowFamily::choice);
+  std::vector<std::vector<int>> options(choices.size());
+  std::vector<int> chosen;
+  {
+    std::vector<int> slot(model.num_rows(), -1);
+    for (std::size_t k = 0; k < choices.size(); ++k) slot[choices[k]] = static_cast<int>(k);
+    for (int w : model.vars_of(VarFamily::share))
+      for (ColIt it(model.a, w); it; ++it)
+        if (const int k = slot[it.row()]; k >= 0) options[k].push_back(w);
+    for (const auto& levels : options) {
+      int best = levels.front();
+      for (int w : levels)
+        if (lp_solution[w] > lp_solution[best] + tol) best = w;
+      chosen.push_back(best);
+    }
+  }
+  std::optional<std::vector<double>> best = round_with(model, lp_solution, chosen);
+  // ... then every other share of one queue at a time, the others kept: the LP
+  // mixes the cheap ends of the requirement curve (it is concave in the share), so
+  // its favourite is not always the best whole share.
+  for (std::size_t k = 0; k < options.size(); ++k) {
+    const int incumbent = chosen[k];
+    for (int w : options[k]) {
+      if (w == incumbent) continue;
+      chosen[k] = w;
+      auto x = round_with(model, lp_solution, chosen);
+      if (x && (!best || model.objective(*x) < model.objective(*best) - kCostTieTolerance)) {
+        best = std::move(x);
+        continue;
+      }
+    }
+    // Keep the share of the best plan for the next queue's trial.
+    chosen[k] = incumbent;
+    if (best)
+      for (int w : options[k])
+        if ((*best)[w] > 0.5) chosen[k] = w;
+  }
+  return best;
 }
 
 std::vector<double> remove_redundant(const MilpModel& model, std::vector<double> x) {

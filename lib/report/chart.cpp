@@ -140,7 +140,13 @@ std::string chart_schedule(const Plan& plan, const require::Requirement& require
                           by_site.begin() + static_cast<std::ptrdiff_t>((q * sites + s + 1) * count));
       p.series.push_back(std::move(layer));
     }
-    p.series.push_back(required_series(plan, requirement, q));
+    Series required = required_series(plan, requirement, q);
+    // With outsourcers: what the calls kept in-house require (SPEC §9).
+    if (!plan.outsourcers.empty())
+      for (const optimize::IntervalCoverage& c : schedule.coverage)
+        if (static_cast<std::size_t>(c.queue) == q && static_cast<std::size_t>(c.interval) < count)
+          required.values[static_cast<std::size_t>(c.interval)] = c.required;
+    p.series.push_back(std::move(required));
     chart.panels.push_back(std::move(p));
   }
   return detail::render_svg(plan.horizon, chart);

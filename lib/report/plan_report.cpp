@@ -109,17 +109,22 @@ struct IntervalRow {
   double aht_s;
   queueing::Metrics m;
   bool erlang_a;
+  double outsourced_calls;  // sent to an outsourcer (calls above are the kept ones)
+  bool outsourcing;         // the plan has outsourcers: the row shows outsourced_calls
 };
 
 IntervalRow interval_row(const Plan& plan, const IntervalCoverage& c) {
   const Horizon& h = plan.horizon;
-  const auto load = require::load_of(plan, c.queue, c.interval);
+  // Only the calls kept in-house meet the agents (SPEC §9).
+  auto load = require::load_of(plan, c.queue, c.interval);
+  const double all_calls = load.calls;
+  if (c.kept != 1) load.calls *= c.kept;
   const auto goals = require::goals_of(plan, c.queue);
   const std::int64_t t = h.interval_start_utc(c.interval);
   return IntervalRow{&c, iso_timestamp(t, h.utc_offset_s.empty() ? 0 : h.utc_offset_s[c.interval]),
                      plan.queues[c.queue].name, load.calls, load.aht_s,
                      queueing::evaluate(load, c.agents, goals.answer_within_s),
-                     plan.model == QueueModel::erlang_a};
+                     plan.model == QueueModel::erlang_a, all_calls - load.calls, !plan.outsourcers.empty()};
 }
 
 struct SiteTotal {
@@ -230,6 +235,14 @@ std::string shortfall_lines(const Plan& plan, const std::vector<IntervalRow>& in
   return out;
 }
 
+// In-house, outsourced and total cost, for plans with outsourcers (SPEC §9).
+std::string cost_split_line(const Plan& plan, const Schedule& s) {
+  if (plan.outsourcers.empty()) return "";
+  return fmt::format("cost {} = in-house {} + outsourced {}{}\n", fixed(s.cost, 2), fixed(s.paid_cost, 2),
+                     fixed(s.outsourced_cost, 2),
+                     s.shortfall_cost > 0 ? fmt::format(" + shortfall penalty {}", fixed(s.shortfall_cost, 2)) : "");
+}
+
 std::string status_line(const Schedule& s) {
   return fmt::format("status {}, cost {}, lower bound {}, gap {}, solved in {:.1f} s\n",
                      status_name(s.status), fixed(s.cost, 2), fixed(s.lower_bound, 2),
@@ -280,7 +293,7 @@ std::string shifts_table(const Plan& plan, const Schedule& s, const std::vector<
   }
   table.add_row({"total", "", "", "", "", "", "", fmt::format("{}", all_agents), fixed(all_hours, 2),
                  fixed(all_cost, 2)});
-  return table.str() + "\n" + status_line(s) + shortfall_lines(plan, intervals);
+  return table.str() + "\n" + cost_split_line(plan, s) + status_line(s) + shortfall_lines(plan, intervals);
 }
 
 // ---- roster view (SPEC §8) -------------------------------------------------
@@ -387,9 +400,12 @@ std::string roster_table(const Plan& plan, const Schedule& s, const std::vector<
 
 // `shortfall` counts whole agents (required − whole productive agents), the staffing
 // the metrics are evaluated at. Erlang A plans add `p_abandon`.
-std::vector<std::string> interval_header(bool erlang_a) {
+// With outsourcers, `calls` are the calls kept in-house, `required` their
+// requirement, and `outsourced_calls` (after `calls`) what went out.
+std::vector<std::string> interval_header(bool erlang_a, bool outsourcing = false) {
   std::vector<std::string> h = {"start", "queue", "calls", "required", "present", "productive", "shortfall",
                                 "service_level", "asa_s", "occupancy"};
+  if (outsourcing) h.insert(h.begin() + 3, "outsourced_calls");
   if (erlang_a) h.push_back("p_abandon");
   return h;
 }
@@ -400,6 +416,7 @@ std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
   std::vector<std::string> cells = {r.start, r.queue, fixed(r.calls, 1), fmt::format("{}", c.required),
                                     fixed(c.present, 2), fixed(c.productive, 2), fixed(c.shortfall, 0),
                                     fixed(r.m.service_level, 4), asa, fixed(r.m.occupancy, 4)};
+  if (r.outsourcing) cells.insert(cells.begin() + 3, fixed(r.outsourced_calls, 1));
   if (r.erlang_a) cells.push_back(fixed(r.m.p_abandon, 4));
   return cells;
 }
@@ -408,7 +425,7 @@ std::vector<std::string> interval_cells(const IntervalRow& r, bool for_table) {
 // precision (`simulate --plan` reads productive back: whole_agents() of the same
 // double gives the same agents), plus the service level's threshold.
 void write_interval_json(JsonWriter& j, const IntervalRow& r) {
-  const std::vector<std::string> header = interval_header(r.erlang_a);
+  const std::vector<std::string> header = interval_header(r.erlang_a, r.outsourcing);
   const std::vector<std::string> cells = interval_cells(r, false);
   j.begin_object();
   for (std::size_t k = 0; k < header.size(); ++k) {
@@ -416,11 +433,91 @@ void write_interval_json(JsonWriter& j, const IntervalRow& r) {
     if (k < 2) j.value(cells[k]);
     else if (header[k] == "present") j.value(r.c->present);
     else if (header[k] == "productive") j.value(r.c->productive);
+    // Kept and outsourced calls at full precision: `simulate --plan` reads them back.
+    else if (header[k] == "calls" && r.outsourcing) j.value(r.calls);
+    else if (header[k] == "outsourced_calls") j.value(r.outsourced_calls);
     else if (cells[k].empty()) j.null();
     else j.value(std::stod(cells[k]));
     if (header[k] == "service_level") j.key("answer_within_s").value(r.m.answer_within_s);
   }
   j.end_object();
+}
+
+// ---- outsourced view -------------------------------------------------------
+
+// Calls, minutes and cost sent to one outsourcer from one queue on one plan-clock day.
+struct OutsourcedRow {
+  int outsourcer = 0, queue = 0;
+  std::string day;
+  double calls = 0, minutes = 0, cost = 0;
+};
+
+const std::vector<std::string> outsourced_header = {"outsourcer", "queue", "day", "calls", "minutes", "cost"};
+
+// By outsourcer, queue (plan order), then day.
+std::vector<OutsourcedRow> outsourced_rows(const Plan& plan, const Schedule& s) {
+  const Horizon& h = plan.horizon;
+  std::vector<OutsourcedRow> rows;
+  for (const optimize::Outsourced& o : s.outsourced) {
+    const std::string day =
+        local_date(h.interval_start_utc(o.interval), h.utc_offset_s.empty() ? 0 : h.utc_offset_s[o.interval]);
+    if (rows.empty() || rows.back().outsourcer != o.outsourcer || rows.back().queue != o.queue ||
+        rows.back().day != day)
+      rows.push_back(OutsourcedRow{o.outsourcer, o.queue, day});
+    rows.back().calls += o.calls;
+    rows.back().minutes += o.minutes;
+    rows.back().cost += o.cost;
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const OutsourcedRow& a, const OutsourcedRow& b) {
+    return std::tie(a.outsourcer, a.queue) < std::tie(b.outsourcer, b.queue);
+  });
+  return rows;
+}
+
+std::vector<std::string> outsourced_cells(const Plan& plan, const OutsourcedRow& r) {
+  return {plan.outsourcers[r.outsourcer].name, plan.queues[r.queue].name, r.day, fixed(r.calls, 1),
+          fixed(r.minutes, 1), fixed(r.cost, 2)};
+}
+
+struct OutsourcerTotal {
+  std::string name, queue, mode;
+  std::optional<double> share;
+  double calls = 0, minutes = 0, cost = 0;
+};
+
+// One entry per outsourcer and queue it may take, in plan order.
+std::vector<OutsourcerTotal> outsourcer_totals(const Plan& plan, const Schedule& s,
+                                               const std::vector<OutsourcedRow>& rows) {
+  std::vector<OutsourcerTotal> out;
+  for (std::size_t o = 0; o < plan.outsourcers.size(); ++o) {
+    const Outsourcer& os = plan.outsourcers[o];
+    for (int q : os.queues) {
+      OutsourcerTotal t{os.name, plan.queues[q].name, os.mode == OutsourceMode::share ? "share" : "intervals"};
+      if (os.mode == OutsourceMode::share && q < static_cast<int>(s.share.size())) t.share = s.share[q];
+      for (const OutsourcedRow& r : rows)
+        if (r.outsourcer == static_cast<int>(o) && r.queue == q) {
+          t.calls += r.calls;
+          t.minutes += r.minutes;
+          t.cost += r.cost;
+        }
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+std::string outsourced_table(const Plan& plan, const Schedule& s, const std::vector<OutsourcedRow>& rows) {
+  using A = Table::Align;
+  Table table({"outsourcer", "queue", "day", "calls", "minutes", "cost"},
+              {A::left, A::left, A::left, A::right, A::right, A::right});
+  for (const OutsourcedRow& r : rows) table.add_row(outsourced_cells(plan, r));
+  table.add_rule();
+  for (const OutsourcerTotal& t : outsourcer_totals(plan, s, rows))
+    table.add_row({t.name, t.queue,
+                   t.share ? fmt::format("share {:g}%", 100 * *t.share)
+                           : (t.mode == "share" ? "share -" : "intervals"),
+                   fixed(t.calls, 1), fixed(t.minutes, 1), fixed(t.cost, 2)});
+  return table.str() + "\n" + cost_split_line(plan, s);
 }
 
 // ---- summary view ---------------------------------------------------------
@@ -436,11 +533,16 @@ struct WorkTotal {
 const std::vector<std::string> summary_header = {"site", "agents", "paid_hours", "cost",
                                                   "service_level", "status", "lower_bound", "gap"};
 
-void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool erlang_a,
-                        const PlanComparison& comparison, bool tours, const std::vector<WorkTotal>& work) {
+void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, const Totals& t, bool erlang_a,
+                        const PlanComparison& comparison, bool tours, const std::vector<OutsourcedRow>& outsourced,
+                        const std::vector<WorkTotal>& work) {
   j.begin_object();
   j.key("status").value(status_name(s.status));
   j.key("cost").value(tidy(s.cost, 6));
+  if (!plan.outsourcers.empty()) {
+    j.key("inhouse_cost").value(tidy(s.paid_cost, 6));
+    j.key("outsourced_cost").value(tidy(s.outsourced_cost, 6));
+  }
   j.key("paid_cost").value(tidy(s.paid_cost, 6));
   j.key("shortfall_cost").value(tidy(s.shortfall_cost, 6));
   j.key("lower_bound").value(tidy(s.lower_bound, 6));
@@ -500,6 +602,22 @@ void write_summary_json(JsonWriter& j, const Schedule& s, const Totals& t, bool 
     j.end_object();
   }
   j.end_array();
+  if (!plan.outsourcers.empty()) {
+    // Per outsourcer and queue: the mode, the share chosen (share mode) and totals.
+    j.key("outsourcers").begin_array();
+    for (const OutsourcerTotal& o : outsourcer_totals(plan, s, outsourced)) {
+      j.begin_object();
+      j.key("name").value(o.name);
+      j.key("queue").value(o.queue);
+      j.key("mode").value(o.mode);
+      j.key("share").value(o.share);
+      j.key("calls").value(tidy(o.calls, 6));
+      j.key("minutes").value(tidy(o.minutes, 6));
+      j.key("cost").value(tidy(o.cost, 6));
+      j.end_object();
+    }
+    j.end_array();
+  }
   // Deferrable work, only in plans that have some (SPEC §10).
   if (!work.empty()) {
     double placed = 0;
@@ -674,7 +792,7 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
   s.paid_cost = schedule.paid_cost;
   s.shortfall_cost = schedule.shortfall_cost;
   s.inhouse_cost = schedule.paid_cost;
-  s.outsourced_cost = 0;
+  s.outsourced_cost = schedule.outsourced_cost;
   s.lower_bound = schedule.lower_bound;
   s.gap = schedule.gap;
   s.agents = t.agents;
@@ -683,10 +801,12 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
   s.service_level = t.service_level;
   s.answer_within_s = t.answer_within_s;
   if (plan.model == QueueModel::erlang_a) s.p_abandon = t.p_abandon;
+  // Offered calls include those sent out; the outsourcer's minutes are handled too.
   for (const IntervalRow& r : intervals) {
-    s.calls += r.calls;
+    s.calls += r.calls + r.outsourced_calls;
     s.handled_minutes += r.calls * (1 - r.m.p_abandon) * r.aht_s / 60;
   }
+  for (const optimize::Outsourced& o : schedule.outsourced) s.handled_minutes += o.minutes;
   for (std::size_t k = 0; k < t.sites.size(); ++k) {
     const SiteTotal& st = t.sites[k];
     SiteSummary site{st.name, st.agents, st.paid_hours, st.cost, std::nullopt, std::nullopt};
@@ -717,6 +837,8 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   const bool erlang_a = plan.model == QueueModel::erlang_a;
   const std::vector<WorkTotal> work_total = work_totals(plan, schedule);
   const std::vector<WorkRow> work = work_rows(plan, groups, schedule);
+  const bool outsourcing = !plan.outsourcers.empty();
+  const auto outsourced = outsourced_rows(plan, schedule);
   const bool tours = plan.has_tours();
   std::vector<RosterRow> roster;
   for (const optimize::RosterLine& line : schedule.roster) roster.push_back(roster_row(plan, groups, line));
@@ -726,7 +848,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, schedule, t, erlang_a, comparison, tours, work_total);
+    write_summary_json(j, plan, schedule, t, erlang_a, comparison, tours, outsourced, work_total);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {
@@ -760,6 +882,11 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       j.end_object();
     }
     j.end_array();
+    if (outsourcing) {
+      j.key("outsourced").begin_array();
+      for (const OutsourcedRow& r : outsourced) write_cells_json(j, outsourced_header, outsourced_cells(plan, r), 3);
+      j.end_array();
+    }
     j.key("intervals").begin_array();
     for (const IntervalRow& r : intervals) write_interval_json(j, r);
     j.end_array();
@@ -799,6 +926,12 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
   }
 
   switch (view) {
+    case PlanView::outsourced: {
+      if (format == Format::table) return outsourced_table(plan, schedule, outsourced);
+      CsvWriter csv(outsourced_header);
+      for (const OutsourcedRow& r : outsourced) csv.add_row(outsourced_cells(plan, r));
+      return csv.str();
+    }
     case PlanView::roster: {
       if (format == Format::table) return roster_table(plan, schedule, roster);
       CsvWriter csv(roster_header);
@@ -850,7 +983,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     }
     case PlanView::intervals: {
       if (format == Format::csv) {
-        CsvWriter csv(interval_header(erlang_a));
+        CsvWriter csv(interval_header(erlang_a, outsourcing));
         for (const IntervalRow& r : intervals) csv.add_row(interval_cells(r, false));
         return csv.str();
       }
@@ -859,6 +992,10 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                                         "shortfall", "SL", "ASA s", "occupancy"};
       std::vector<A> aligns = {A::left,  A::left,  A::right, A::right, A::right,
                                A::right, A::right, A::right, A::right, A::right};
+      if (outsourcing) {
+        heads.insert(heads.begin() + 3, "outsourced");
+        aligns.push_back(A::right);
+      }
       if (erlang_a) {
         heads.push_back("abandon");
         aligns.push_back(A::right);
@@ -870,20 +1007,26 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     case PlanView::summary: {
       if (format == Format::csv) {
         // Erlang A adds the call-weighted abandonment after the service level.
-        // --compare-interval-goal adds the interval plan's cost and the saving.
+        // --compare-interval-goal adds the interval plan's cost and the saving; outsourcers
+        // add in-house and outsourced cost after the cost, and a row each.
         std::vector<std::string> header = summary_header;
         if (erlang_a) header.insert(header.begin() + 5, "p_abandon");
         // Weekly tours add headcount and FTE after the cost (SPEC §8).
         if (tours) header.insert(header.begin() + 4, {"headcount", "fte"});
         const bool compared = comparison.requested;
         if (compared) header.insert(header.end(), {"interval_goal_cost", "saving"});
+        if (outsourcing) header.insert(header.begin() + 4, {"inhouse_cost", "outsourced_cost"});
         CsvWriter csv(header);
+        const auto split = [&](std::vector<std::string>& row, const std::string& inhouse, const std::string& out) {
+          if (outsourcing) row.insert(row.begin() + 4, {inhouse, out});
+        };
         std::vector<std::string> workforce_cells = {"", ""};
         auto add_total_row = [&](std::vector<std::string> row) {
           if (erlang_a) row.insert(row.begin() + 5, "");
           if (tours) row.insert(row.begin() + 4, workforce_cells.begin(), workforce_cells.end());
           workforce_cells = {"", ""};
           if (compared) row.insert(row.end(), {"", ""});
+          split(row, row[3], "");
           csv.add_row(row);
         };
         for (std::size_t k = 0; k < t.sites.size(); ++k) {
@@ -900,10 +1043,19 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                 add_total_row({st.name + "/" + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2),
                                fixed(g.cost, 2), "", "", "", ""});
         }
+        if (outsourcing)
+          for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced)) {
+            std::vector<std::string> row = {o.name + "/" + o.queue, "", "", fixed(o.cost, 2), "", "", "", ""};
+            if (erlang_a) row.insert(row.begin() + 5, "");
+            if (tours) row.insert(row.begin() + 4, {"", ""});
+            if (compared) row.insert(row.end(), {"", ""});
+            split(row, "", fixed(o.cost, 2));
+            csv.add_row(row);
+          }
         std::vector<std::string> total = {"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
-                                          fixed(schedule.paid_cost, 2), fixed(t.service_level, 4),
-                                          status_name(schedule.status), fixed(schedule.lower_bound, 2),
-                                          fixed(schedule.gap, 6)};
+                                          fixed(schedule.paid_cost + schedule.outsourced_cost, 2),
+                                          fixed(t.service_level, 4), status_name(schedule.status),
+                                          fixed(schedule.lower_bound, 2), fixed(schedule.gap, 6)};
         if (erlang_a) total.insert(total.begin() + 5, fixed(t.p_abandon, 4));
         if (tours) total.insert(total.begin() + 4, {fmt::format("{}", schedule.headcount), fixed(schedule.fte, 2)});
         if (compared && comparison.interval_goal_cost)
@@ -911,6 +1063,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
                                      fixed(*comparison.interval_goal_cost - schedule.paid_cost, 2)});
         else if (compared)
           total.insert(total.end(), {"", ""});
+        split(total, fixed(schedule.paid_cost, 2), fixed(schedule.outsourced_cost, 2));
         csv.add_row(total);
         return csv.str();
       }
@@ -939,8 +1092,12 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
             if (g.site == static_cast<int>(k))
               row({"  " + g.name, fmt::format("{}", g.agents), fixed(g.paid_hours, 2), fixed(g.cost, 2)}, {"", ""});
       }
+      if (outsourcing)
+        for (const OutsourcerTotal& o : outsourcer_totals(plan, schedule, outsourced))
+          row({o.name + "/" + o.queue + " (outsourced)", "", "", fixed(o.cost, 2)}, {"", ""});
       table.add_rule();
-      row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2), fixed(schedule.paid_cost, 2)},
+      row({"total", fmt::format("{}", t.agents), fixed(t.paid_hours, 2),
+           fixed(schedule.paid_cost + schedule.outsourced_cost, 2)},
           {fmt::format("{}", schedule.headcount), fixed(schedule.fte, 2)});
       std::string out = table.str() + "\n";
       out += fmt::format("service level (call-weighted): {}\n", percent(t.service_level));
@@ -952,7 +1109,7 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
       for (const WorkTotal& w : work_total)
         out += fmt::format("work {}: {} h placed of {} h over {} day{}\n", w.name, fixed(w.placed_hours, 2),
                            fixed(w.workload_hours, 2), w.days, w.days == 1 ? "" : "s");
-      return out + status_line(schedule) + shortfall_lines(plan, intervals);
+      return out + cost_split_line(plan, schedule) + status_line(schedule) + shortfall_lines(plan, intervals);
     }
   }
   return {};

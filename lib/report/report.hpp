@@ -15,7 +15,7 @@
 namespace staffplan::report {
 
 enum class Format { table, csv, json };
-enum class PlanView { shifts, intervals, summary, allocation, periods, roster, work };
+enum class PlanView { shifts, intervals, summary, allocation, periods, roster, outsourced, work };
 
 // `staffplan erlang`: one interval. `scheduled` is after shrinkage.
 std::string render_erlang(const queueing::Load& load, const queueing::Metrics& metrics,
@@ -72,7 +72,7 @@ struct PlanSummary {
   double paid_cost = 0;
   double shortfall_cost = 0;
   double inhouse_cost = 0;        // agents on shifts (= paid_cost)
-  double outsourced_cost = 0;     // bought per minute (0 until plans have outsourcers)
+  double outsourced_cost = 0;     // bought per minute from outsourcers (SPEC §9)
   double lower_bound = 0;
   double gap = 0;
   long long agents = 0;           // shift starts
@@ -82,7 +82,7 @@ struct PlanSummary {
   std::optional<double> answer_within_s;  // its threshold; none when queues differ
   std::optional<double> p_abandon;        // call-weighted; erlang_a only
   double calls = 0;               // offered, every queue and interval
-  double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment)
+  double handled_minutes = 0;     // answered calls × their aht (erlang_a: less abandonment), outsourced minutes included
   std::vector<SiteSummary> sites; // in the plan's order
   // Plans with contracts (SPEC §8): tour agents of the sites with contracts, and
   // FTE (weekly paid hours / fte_hours) of every site; unset for daily-shift plans.
@@ -109,8 +109,10 @@ std::string render_comparison(const std::vector<ComparedPlan>& plans, Format for
 // `periods`: the day or week service level of queues measured over one (SPEC §11).
 // `groups`: occupancy per agent group; rows only with skill routing (SPEC §7).
 enum class SimulationView { intervals, summary, periods, groups };
+// For a plan with outsourcers (SPEC §9) `plan` carries only the calls kept
+// in-house, and the report says that `outsourced_calls` were not simulated.
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
-                              SimulationView view = SimulationView::intervals);
+                              SimulationView view = SimulationView::intervals, double outsourced_calls = 0);
 
 // `--chart FILE.svg` (chart.cpp): a self-contained SVG, one panel per queue over the
 // horizon; every plotted series is also in data-* attributes with the numbers the

@@ -211,6 +211,30 @@ std::string render_json(const Plan& plan, const require::Requirement& requiremen
     }
   }
   json.end_array();
+  // Share-mode outsourcers (SPEC §9): the requirement curve of each share, the
+  // in-house agents of the calls kept, per interval, with its agent-hours.
+  bool shares = false;
+  for (const auto& q : requirement.queues) shares = shares || !q.shares.empty();
+  if (shares) {
+    json.key("outsourcing").begin_array();
+    for (std::size_t q = 0; q < plan.queues.size(); ++q) {
+      const int o = outsourcer_of(plan, static_cast<int>(q));
+      for (const require::ShareLevel& level : requirement.queues[q].shares) {
+        double agent_hours = 0;
+        for (const auto& r : level.intervals) agent_hours += r.agents * h.interval_s / 3600.0;
+        json.begin_object();
+        json.key("queue").value(plan.queues[q].name);
+        json.key("outsourcer").value(plan.outsourcers[static_cast<std::size_t>(o)].name);
+        json.key("share").value(level.share);
+        json.key("agent_hours").value(agent_hours);
+        json.key("agents").begin_array();
+        for (const auto& r : level.intervals) json.value(r.agents);
+        json.end_array();
+        json.end_object();
+      }
+    }
+    json.end_array();
+  }
   json.end_object();
   return json.str();
 }

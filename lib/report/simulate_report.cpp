@@ -164,10 +164,14 @@ void json_fields(JsonWriter& json, const std::vector<Field>& fields) {
   }
 }
 
-std::string json_document(const Plan& plan, const simulate::Result& result) {
+std::string json_document(const Plan& plan, const simulate::Result& result, double outsourced_calls) {
   JsonWriter json;
   json.begin_object();
   json.key("summary").begin_object();
+  if (!plan.outsourcers.empty()) {
+    json.key("simulated_calls").value("inhouse");
+    json.key("outsourced_calls").value(outsourced_calls);
+  }
   json.key("replications").value(result.replications);
   json.key("seed").value(std::to_string(result.seed));  // a string: JSON numbers lose 64-bit seeds
   json.key("confidence").value(result.confidence);
@@ -277,7 +281,7 @@ std::string group_table(const Plan& plan, const simulate::Result& result) {
   return t.str();
 }
 
-std::string table(const Plan& plan, const simulate::Result& result) {
+std::string table(const Plan& plan, const simulate::Result& result, double outsourced_calls) {
   using A = Table::Align;
   const bool gain = result.skill_routing;
   std::vector<std::string> header{"start", "queue", "agents", "calls", "SL", "SL 95% CI", "SL Erlang"};
@@ -320,13 +324,16 @@ std::string table(const Plan& plan, const simulate::Result& result) {
   if (percent_level != 95) {  // the header says 95 %; say so when another level was asked
     text += fmt::format("confidence intervals at {}%\n", percent_level);
   }
+  if (!plan.outsourcers.empty())
+    text += fmt::format("in-house calls only: the {} calls sent to outsourcers are not simulated\n",
+                        fixed(outsourced_calls, 1));
   return text + fmt::format("{} replications, seed {}\n", result.replications, result.seed);
 }
 
 }  // namespace
 
 std::string render_simulation(const Plan& plan, const simulate::Result& result, Format format,
-                              SimulationView view) {
+                              SimulationView view, double outsourced_calls) {
   switch (format) {
     case Format::csv:
       switch (view) {
@@ -337,11 +344,11 @@ std::string render_simulation(const Plan& plan, const simulate::Result& result, 
       }
       return csv_intervals(plan, result);
     case Format::json:
-      return json_document(plan, result);
+      return json_document(plan, result, outsourced_calls);
     case Format::table:
       break;
   }
-  return table(plan, result);
+  return table(plan, result, outsourced_calls);
 }
 
 }  // namespace staffplan::report

@@ -107,25 +107,28 @@ void add_curve(const queueing::Load& load, const queueing::Goals& goals, Interva
 
 }  // namespace
 
-Requirement compute(const Plan& plan) {
-  Requirement result;
+namespace {
+
+// The requirement of queue q per interval when `kept` of its calls stay in-house
+// (1: every call).
+std::vector<IntervalRequirement> queue_requirement(const Plan& plan, int q, double kept) {
   const bool erlang_a = plan.model == QueueModel::erlang_a;
   const int count = plan.horizon.count;
-  result.queues.resize(plan.queues.size());
-  for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) {
+  std::vector<IntervalRequirement> out;
+  {
     const Queue& queue = plan.queues[static_cast<std::size_t>(q)];
     const bool global = queue.goal.global();
     const queueing::Goals goals = global ? floor_goals(plan, q) : goals_of(plan, q);
     const queueing::Goals full_goals = goals_of(plan, q);
-    auto& out = result.queues[static_cast<std::size_t>(q)].intervals;
     out.reserve(static_cast<std::size_t>(count));
     // Forecasts repeat (calls, aht) pairs often, e.g. night hours and generated
     // weeks; the staffing search is deterministic, so its answer is reused.
     std::map<std::pair<double, double>, queueing::Metrics> solved;
     std::map<std::tuple<double, double, int>, std::pair<std::vector<double>, int>> curves;
     for (int i = 0; i < count; ++i) {
-      const queueing::Load load = load_of(plan, q, i);
-      const int floor = queue.open_at(plan.horizon, i) ? queue.min_agents : 0;
+      queueing::Load load = load_of(plan, q, i);
+      load.calls *= kept;
+      const int floor = queue.open_at(plan.horizon, i) && kept > 0 ? queue.min_agents : 0;
       if (load.calls == 0) {
         IntervalRequirement r = idle(load.aht_s, floor, erlang_a);
         r.scheduled = queueing::scheduled_agents(r.agents, plan.shrinkage);
@@ -173,7 +176,48 @@ Requirement compute(const Plan& plan) {
       out.push_back(r);
     }
   }
+  return out;
+}
+
+}  // namespace
+
+Requirement compute(const Plan& plan) {
+  Requirement result;
+  result.queues.resize(plan.queues.size());
+  for (int q = 0; q < static_cast<int>(plan.queues.size()); ++q) {
+    QueueRequirement& out = result.queues[static_cast<std::size_t>(q)];
+    out.intervals = queue_requirement(plan, q, 1.0);
+    const int o = outsourcer_of(plan, q);
+    if (o < 0 || plan.outsourcers[static_cast<std::size_t>(o)].mode != OutsourceMode::share) continue;
+    for (double share : plan.outsourcers[static_cast<std::size_t>(o)].shares)
+      out.shares.push_back(ShareLevel{share, share == 0 ? out.intervals : queue_requirement(plan, q, 1 - share)});
+  }
   return result;
+}
+
+int most_required(const Plan& plan, const Requirement& requirement, int q, int i) {
+  const QueueRequirement& r = requirement.queues[static_cast<std::size_t>(q)];
+  (void)plan;
+  if (r.shares.empty()) return r.intervals[static_cast<std::size_t>(i)].agents;
+  int most = 0;
+  for (const ShareLevel& level : r.shares) most = std::max(most, level.intervals[static_cast<std::size_t>(i)].agents);
+  return most;
+}
+
+int least_required(const Plan& plan, const Requirement& requirement, int q, int i) {
+  const QueueRequirement& r = requirement.queues[static_cast<std::size_t>(q)];
+  const int base = r.intervals[static_cast<std::size_t>(i)].agents;
+  if (!r.shares.empty()) {
+    int least = r.shares.front().intervals[static_cast<std::size_t>(i)].agents;
+    for (const ShareLevel& level : r.shares) least = std::min(least, level.intervals[static_cast<std::size_t>(i)].agents);
+    return least;
+  }
+  const int o = outsourcer_of(plan, q);
+  if (o < 0) return base;
+  const Outsourcer& out = plan.outsourcers[static_cast<std::size_t>(o)];
+  const bool takes = out.mode == OutsourceMode::intervals && out.open_at(plan.horizon, i) &&
+                     plan.queues[static_cast<std::size_t>(q)].calls[static_cast<std::size_t>(i)] > 0;
+  return takes ? 0 : base;
 }
 
 }  // namespace staffplan::require

@@ -30,8 +30,22 @@ struct IntervalRequirement {
   int goal_agents = 0;     // staffing meeting the service_level goal in this interval alone
 };
 
-struct QueueRequirement {
+// One share level of a share-mode outsourcer (SPEC §9): the requirement of the
+// calls that stay in-house when `share` of every interval's calls goes out,
+// computed by the same queueing model on (1 - share) × calls, so the pooling
+// loss of the smaller in-house queue is counted exactly. With share 1 nothing
+// stays and nothing is required (min_agents included: it floors a queue that
+// answers calls).
+struct ShareLevel {
+  double share = 0;
   std::vector<IntervalRequirement> intervals;  // size == horizon.count
+};
+
+struct QueueRequirement {
+  std::vector<IntervalRequirement> intervals;  // size == horizon.count, every call in-house
+  // Share-mode outsourced queues only: one level per share the outsourcer offers,
+  // ascending (the curve of requirement against share); empty otherwise.
+  std::vector<ShareLevel> shares;
 };
 
 struct Requirement {
@@ -41,6 +55,14 @@ struct Requirement {
 
 // Throws InputError when a queue's goals cannot be met in some interval.
 Requirement compute(const Plan& plan);
+
+// Outsourcing (SPEC §9) bounds what interval i of queue q can require in-house:
+// the most is the requirement at the smallest share offered (every call for a
+// queue nobody outsources, or one sent out interval by interval); the least is the
+// requirement at the largest share, or 0 in an interval an intervals-mode
+// outsourcer may take (calls > 0, inside its open hours).
+int most_required(const Plan& plan, const Requirement& requirement, int q, int i);
+int least_required(const Plan& plan, const Requirement& requirement, int q, int i);
 
 // Agents past the interval goal's staffing that sl_curve still covers: surplus
 // there can make up for a shortfall elsewhere in the day or week. The curve also

@@ -44,7 +44,7 @@ complete_words() {
 }
 [[ $(complete_words staffplan pl) == plan ]] || fail "bash: 'staffplan pl' does not complete to plan"
 [[ $(complete_words staffplan plan --vi) == --view ]] || fail "bash: 'plan --vi' does not complete to --view"
-[[ $(complete_words staffplan plan --view '') == "shifts intervals summary allocation periods roster work" ]] ||
+[[ $(complete_words staffplan plan --view '') == "shifts intervals summary allocation periods roster outsourced work" ]] ||
   fail "bash: 'plan --view' does not offer the views"
 [[ $(complete_words staffplan erlang -f c) == csv ]] || fail "bash: 'erlang -f c' does not complete to csv"
 if command -v zsh >/dev/null; then
