@@ -1,6 +1,7 @@
 #include "load/fields.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -247,6 +248,36 @@ void MapReader::warn_bare_seconds(const std::string& key) const {
                        fmt::format("{}: {} is read as {} seconds (a bare number is seconds); write {}m for "
                                    "minutes, or {}s to say seconds",
                                    field(key), value.Scalar(), value.Scalar(), value.Scalar(), value.Scalar()));
+}
+
+std::vector<int> read_name_list(const Node& list, const std::string& what, const std::vector<std::string>& names,
+                                const NameListWords& words, Diagnostics& diagnostics) {
+  const bool some_refused = std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); });
+  std::vector<int> indices;
+  for (const auto& entry : list) {
+    const auto name = MapReader::scalar(entry, what, diagnostics);
+    if (!name) continue;
+    const auto it = std::find(names.begin(), names.end(), *name);
+    if (it == names.end()) {
+      if (some_refused) continue;
+      const std::string guess = suggest(*name, names);
+      const std::string hint = !guess.empty()            ? fmt::format("; did you mean '{}'?", guess)
+                               : words.known_as.empty() ? std::string()
+                                                        : fmt::format(" ({}: {})", words.known_as, fmt::join(names, ", "));
+      diagnostics.error(entry, fmt::format("{}: unknown {} '{}'{}", what, words.kind, *name, hint));
+      continue;
+    }
+    const int index = static_cast<int>(it - names.begin());
+    if (std::find(indices.begin(), indices.end(), index) != indices.end()) {
+      const bool second = words.second_from >= 0 && index >= words.second_from;
+      diagnostics.error(entry, fmt::format("{}: {} '{}' is listed twice", what, second ? words.second_kind : words.kind,
+                                           *name));
+    } else {
+      indices.push_back(index);
+    }
+  }
+  std::sort(indices.begin(), indices.end());
+  return indices;
 }
 
 }  // namespace staffplan::load

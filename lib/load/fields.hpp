@@ -86,6 +86,24 @@ class MapReader {
   bool ok_ = false;
 };
 
+// How read_name_list words its errors: "WHAT: unknown KIND 'x'; did you mean 'y'?"
+// (with no close match: " (KNOWN_AS: a, b)", or nothing when KNOWN_AS is empty) and
+// "WHAT: KIND 'x' is listed twice"; names from `second_from` on are of
+// `second_kind` (the deferrable work after the queues of a site's `queues`).
+struct NameListWords {
+  std::string kind;
+  std::string known_as;
+  std::string second_kind = {};
+  int second_from = -1;
+};
+
+// The entries of the YAML list `list` (already checked to be a non-empty list),
+// as indices into `names`, ascending and each once. Unknown names and names listed
+// twice are reported. While some name is empty (refused, and reported, where it was
+// declared), unknown names are not reported: that one is probably the one meant.
+std::vector<int> read_name_list(const Node& list, const std::string& what, const std::vector<std::string>& names,
+                                const NameListWords& words, Diagnostics& diagnostics);
+
 // Parses one value with a units parser; on failure records "WHAT: <parser message>".
 std::optional<double> parse_duration_at(const Node& node, const std::string& what,
                                         Range range, Diagnostics& diagnostics);

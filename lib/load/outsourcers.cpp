@@ -24,33 +24,13 @@ std::string percent_text(double fraction) { return fmt::format("{:g}%", 100 * fr
 
 std::vector<int> read_outsourced_queues(const Node& node, const std::string& what, const Plan& plan,
                                         Diagnostics& diagnostics) {
-  std::vector<int> indices;
   if (!node.IsSequence() || node.size() == 0) {
     diagnostics.error(node, fmt::format("{} must be a list of at least one queue name", what));
-    return indices;
+    return {};
   }
   std::vector<std::string> names;
   for (const auto& q : plan.queues) names.push_back(q.name);
-  for (const auto& entry : node) {
-    const auto name = MapReader::scalar(entry, what, diagnostics);
-    if (!name) continue;
-    const auto it = std::find(names.begin(), names.end(), *name);
-    if (it == names.end()) {
-      if (std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); })) continue;
-      const std::string guess = suggest(*name, names);
-      diagnostics.error(entry, fmt::format("{}: unknown queue '{}'{}", what, *name,
-                                           guess.empty() ? fmt::format(" (the plan's queues: {})", fmt::join(names, ", "))
-                                                         : fmt::format("; did you mean '{}'?", guess)));
-      continue;
-    }
-    const int index = static_cast<int>(it - names.begin());
-    if (std::find(indices.begin(), indices.end(), index) != indices.end())
-      diagnostics.error(entry, fmt::format("{}: queue '{}' is listed twice", what, *name));
-    else
-      indices.push_back(index);
-  }
-  std::sort(indices.begin(), indices.end());
-  return indices;
+  return read_name_list(node, what, names, {.kind = "queue", .known_as = "the plan's queues"}, diagnostics);
 }
 
 // `shares`: fractions in [0, 1], no value twice; returned ascending.

@@ -113,34 +113,13 @@ bool breaks_fit(std::vector<Break> breaks) {
 // one-per-queue groups named after the queues) -> indices, ascending.
 std::vector<int> read_shift_groups(const Node& node, const std::string& what, const std::vector<AgentGroup>& groups,
                                    Diagnostics& diagnostics) {
-  std::vector<int> indices;
   if (!node.IsSequence() || node.size() == 0) {
     diagnostics.error(node, fmt::format("{} must be a list of at least one agent group name", what));
-    return indices;
+    return {};
   }
   std::vector<std::string> names;
   for (const auto& g : groups) names.push_back(g.name);
-  for (const auto& entry : node) {
-    const auto name = MapReader::scalar(entry, what, diagnostics);
-    if (!name) continue;
-    const auto it = std::find(names.begin(), names.end(), *name);
-    if (it == names.end()) {
-      // A queue whose own name was refused (already reported) is probably the one meant.
-      if (std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); })) continue;
-      const std::string guess = suggest(*name, names);
-      diagnostics.error(entry, fmt::format("{}: unknown group '{}'{}", what, *name,
-                                           guess.empty() ? fmt::format(" (the site's groups: {})", fmt::join(names, ", "))
-                                                         : fmt::format("; did you mean '{}'?", guess)));
-      continue;
-    }
-    const int index = static_cast<int>(it - names.begin());
-    if (std::find(indices.begin(), indices.end(), index) != indices.end())
-      diagnostics.error(entry, fmt::format("{}: group '{}' is listed twice", what, *name));
-    else
-      indices.push_back(index);
-  }
-  std::sort(indices.begin(), indices.end());
-  return indices;
+  return read_name_list(node, what, names, {.kind = "group", .known_as = "the site's groups"}, diagnostics);
 }
 
 std::optional<Shift> read_shift(const Node& node, const std::string& site_path, std::size_t k,
@@ -231,28 +210,9 @@ Skills read_site_queues(const Node& node, const std::string& what, const Plan& p
   for (const auto& q : plan.queues) names.push_back(q.name);
   for (const auto& w : plan.work) names.push_back(w.name);
   const int nq = static_cast<int>(plan.queues.size());
-  for (const auto& entry : node) {
-    const auto name = MapReader::scalar(entry, what, diagnostics);
-    if (!name) continue;
-    const auto it = std::find(names.begin(), names.end(), *name);
-    if (it == names.end()) {
-      // A queue whose own name was refused (already reported) is probably the one meant.
-      if (std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.empty(); })) continue;
-      const std::string guess = suggest(*name, names);
-      diagnostics.error(entry, fmt::format("{}: unknown queue '{}'{}", what, *name,
-                                           guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
-      continue;
-    }
-    const int index = static_cast<int>(it - names.begin());
-    std::vector<int>& into = index < nq ? skills.queues : skills.work;
-    const int k = index < nq ? index : index - nq;
-    if (std::find(into.begin(), into.end(), k) != into.end())
-      diagnostics.error(entry, fmt::format("{}: {} '{}' is listed twice", what, index < nq ? "queue" : "work", *name));
-    else
-      into.push_back(k);
-  }
-  std::sort(skills.queues.begin(), skills.queues.end());
-  std::sort(skills.work.begin(), skills.work.end());
+  const NameListWords words{.kind = "queue", .known_as = "", .second_kind = "work", .second_from = nq};
+  for (int index : read_name_list(node, what, names, words, diagnostics))
+    (index < nq ? skills.queues : skills.work).push_back(index < nq ? index : index - nq);
   return skills;
 }
 
@@ -364,24 +324,9 @@ std::vector<Contract> read_contracts(const Node& list, const std::string& what, 
       diagnostics.error(shifts, fmt::format("{} must be a list of at least one shift name of site {}", c.field("shifts"),
                                             site.name));
     } else {
-      for (const auto& entry : shifts) {
-        const auto name = MapReader::scalar(entry, c.field("shifts"), diagnostics);
-        if (!name) continue;
-        const auto it = std::find(shift_names.begin(), shift_names.end(), *name);
-        if (it == shift_names.end()) {
-          const std::string guess = suggest(*name, shift_names);
-          diagnostics.error(entry, fmt::format("{}: site {} has no shift '{}'{}", c.field("shifts"), site.name, *name,
-                                               guess.empty() ? fmt::format(" (its shifts: {})", fmt::join(shift_names, ", "))
-                                                             : fmt::format("; did you mean '{}'?", guess)));
-          continue;
-        }
-        const int index = static_cast<int>(it - shift_names.begin());
-        if (contract.uses(index))
-          diagnostics.error(entry, fmt::format("{}: shift '{}' is listed twice", c.field("shifts"), *name));
-        else
-          contract.shifts.push_back(index);
-      }
-      std::sort(contract.shifts.begin(), contract.shifts.end());
+      contract.shifts = read_name_list(shifts, c.field("shifts"), shift_names,
+                                       {.kind = "shift", .known_as = fmt::format("site {}'s shifts", site.name)},
+                                       diagnostics);
     }
     contract.days_per_week = c.count("days_per_week", 1, 7, true).value_or(0);
     if (const auto off = c.text("days_off")) {

@@ -101,8 +101,11 @@ TEST(LoadTours, DaysPerWeekOutOfRange) {
 
 TEST(LoadTours, ContractNamesAShiftTheSiteLacks) {
   EXPECT_THAT(errors_of(toured("{ name: ft, shifts: [day, nigth], days_per_week: 5, same_start: false }")),
-              ElementsAre("plan.yaml:22:35: error: sites[manila].contracts[ft].shifts: site manila has no shift "
-                          "'nigth'; did you mean 'night'?"));
+              ElementsAre("plan.yaml:22:35: error: sites[manila].contracts[ft].shifts: unknown shift 'nigth'; "
+                          "did you mean 'night'?"));
+  EXPECT_THAT(errors_of(toured("{ name: ft, shifts: [day, zzz], days_per_week: 5, same_start: false }")),
+              ElementsAre("plan.yaml:22:35: error: sites[manila].contracts[ft].shifts: unknown shift 'zzz' "
+                          "(site manila's shifts: day, night)"));
 }
 
 TEST(LoadTours, SameStartWithShiftsWhoseStartsDoNotOverlap) {
