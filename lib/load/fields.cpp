@@ -280,4 +280,28 @@ std::vector<int> read_name_list(const Node& list, const std::string& what, const
   return indices;
 }
 
+const std::vector<std::string> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+std::array<bool, 7> read_weekdays(const Node& node, const std::string& what, Diagnostics& diagnostics) {
+  std::array<bool, 7> days{};
+  if (!node.IsSequence() || node.size() == 0) {
+    diagnostics.error(node, fmt::format("{} must be a list of weekdays like [mon, tue, wed]", what));
+    return days;
+  }
+  for (const auto& day : node) {
+    const auto name = MapReader::scalar(day, what, diagnostics);
+    if (!name) continue;
+    const auto it = std::find(weekday_names.begin(), weekday_names.end(), *name);
+    if (it != weekday_names.end()) {
+      days[static_cast<std::size_t>(it - weekday_names.begin())] = true;
+      continue;
+    }
+    const std::string guess = suggest(*name, weekday_names);
+    diagnostics.error(day, fmt::format("{}: unknown weekday '{}'{}", what, *name,
+                                       guess.empty() ? " (expected mon, tue, wed, thu, fri, sat or sun)"
+                                                     : fmt::format("; did you mean '{}'?", guess)));
+  }
+  return days;
+}
+
 }  // namespace staffplan::load

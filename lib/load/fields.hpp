@@ -7,6 +7,7 @@
 // caller then simply carries on, so all errors of a file are collected.
 #include "load/yaml_tree.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,12 @@ class MapReader {
   Diagnostics& diagnostics_;
   bool ok_ = false;
 };
+
+// "mon" .. "sun", in ISO order (Monday = 0).
+extern const std::vector<std::string> weekday_names;
+
+// A YAML list of weekday names (`days: [mon, tue]`) -> which days it names.
+std::array<bool, 7> read_weekdays(const Node& node, const std::string& what, Diagnostics& diagnostics);
 
 // How read_name_list words its errors: "WHAT: unknown KIND 'x'; did you mean 'y'?"
 // (with no close match: " (KNOWN_AS: a, b)", or nothing when KNOWN_AS is empty) and

@@ -14,7 +14,6 @@
 namespace staffplan::load {
 namespace {
 
-const std::vector<std::string> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);

@@ -14,7 +14,6 @@ namespace staffplan::load {
 namespace {
 
 const double inf = std::numeric_limits<double>::infinity();
-const std::vector<std::string> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 // True when `seconds` is a whole number of plan intervals.
 bool on_grid(double seconds, int interval_s) {
@@ -22,27 +21,6 @@ bool on_grid(double seconds, int interval_s) {
 }
 
 
-std::array<bool, 7> read_weekdays(const Node& node, const std::string& what, Diagnostics& diagnostics) {
-  std::array<bool, 7> days{};
-  if (!node.IsSequence() || node.size() == 0) {
-    diagnostics.error(node, fmt::format("{} must be a list of weekdays like [mon, tue, wed]", what));
-    return days;
-  }
-  for (const auto& day : node) {
-    const auto name = MapReader::scalar(day, what, diagnostics);
-    if (!name) continue;
-    const auto it = std::find(weekday_names.begin(), weekday_names.end(), *name);
-    if (it != weekday_names.end()) {
-      days[static_cast<std::size_t>(it - weekday_names.begin())] = true;
-      continue;
-    }
-    const std::string guess = suggest(*name, weekday_names);
-    diagnostics.error(day, fmt::format("{}: unknown weekday '{}'{}", what, *name,
-                                       guess.empty() ? " (expected mon, tue, wed, thu, fri, sat or sun)"
-                                                     : fmt::format("; did you mean '{}'?", guess)));
-  }
-  return days;
-}
 
 std::optional<Break> read_break(const Node& node, const std::string& path, const Shift& shift,
                                 int interval_s, Diagnostics& diagnostics) {

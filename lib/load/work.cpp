@@ -16,7 +16,6 @@ namespace staffplan::load {
 namespace {
 
 const double inf = std::numeric_limits<double>::infinity();
-const std::vector<std::string> weekday_names = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 const std::vector<std::string> kinds = {"outbound", "backlog"};
 const std::vector<std::string> common_keys = {"name", "kind", "window", "timezone", "days"};
 const std::vector<std::string> outbound_keys = {"records", "attempts_per_record", "contact_rate",
@@ -55,27 +54,6 @@ std::optional<std::pair<int, int>> read_window(const Node& node, const std::stri
   }
 }
 
-std::array<bool, 7> read_days(const Node& node, const std::string& what, Diagnostics& diagnostics) {
-  std::array<bool, 7> days{};
-  if (!node.IsSequence() || node.size() == 0) {
-    diagnostics.error(node, fmt::format("{} must be a list of weekdays like [mon, tue, wed]", what));
-    return days;
-  }
-  for (const auto& day : node) {
-    const auto name = MapReader::scalar(day, what, diagnostics);
-    if (!name) continue;
-    const auto it = std::find(weekday_names.begin(), weekday_names.end(), *name);
-    if (it != weekday_names.end()) {
-      days[static_cast<std::size_t>(it - weekday_names.begin())] = true;
-      continue;
-    }
-    const std::string guess = suggest(*name, weekday_names);
-    diagnostics.error(day, fmt::format("{}: unknown weekday '{}'{}", what, *name,
-                                       guess.empty() ? " (expected mon, tue, wed, thu, fri, sat or sun)"
-                                                     : fmt::format("; did you mean '{}'?", guess)));
-  }
-  return days;
-}
 
 // The instant of local wall time `local` in `zone`: a repeated time (fall back)
 // is its first occurrence, a time that does not exist (spring forward) is the
@@ -177,7 +155,7 @@ void read_work(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnos
                                                          w.field("timezone"), *tz));
     }
     work.weekdays.fill(true);
-    if (w.has("days")) work.weekdays = read_days(w.get("days"), w.field("days"), diagnostics);
+    if (w.has("days")) work.weekdays = read_weekdays(w.get("days"), w.field("days"), diagnostics);
     if (kind == WorkKind::outbound) {
       work.records = w.number("records", {0, max_items_per_day}, true).value_or(0);
       work.attempts_per_record =
