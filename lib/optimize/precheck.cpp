@@ -43,11 +43,13 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
       const int required = require::least_required(plan, requirement, q, i);
       if (required <= 0) continue;
       const auto& sites = covering_sites[static_cast<std::size_t>(q) * count + i];
-      const std::string where =
-          fmt::format("queue {}, interval {}", queue.name, interval_timestamp(plan.horizon, i));
+      // Formatted only for a problem: most intervals have none, and a timestamp costs.
+      const auto where = [&] {
+        return fmt::format("queue {}, interval {}", queue.name, interval_timestamp(plan.horizon, i));
+      };
       if (sites.empty()) {
-        problems.push_back(declared ? fmt::format("{}: no group that answers {} has a shift then", where, queue.name)
-                                    : fmt::format("{}: no shift of a site serving {} covers it", where, queue.name));
+        problems.push_back(declared ? fmt::format("{}: no group that answers {} has a shift then", where(), queue.name)
+                                    : fmt::format("{}: no shift of a site serving {} covers it", where(), queue.name));
         continue;
       }
       // Upper bound on productive agents: every seat filled by an agent not on break.
@@ -74,7 +76,7 @@ std::vector<std::string> coverage_problems(const Plan& plan, const require::Requ
       }
       if (!unlimited && most + 1e-9 < required)
         problems.push_back(fmt::format(
-            "{}: seats exhausted: at most {:.1f} productive agents (sites {}), {} required", where,
+            "{}: seats exhausted: at most {:.1f} productive agents (sites {}), {} required", where(),
             most, names, required));
     }
   }
