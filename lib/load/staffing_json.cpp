@@ -236,20 +236,9 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
       problems.add(queue, fmt::format("unknown queue '{}' (not in {})", quote_excerpt(name.value_or("?")), plan.file));
       continue;
     }
-    const auto start_text = scalar_text(start);
-    const auto instant = start_text ? parse_timestamp(*start_text) : std::nullopt;
-    if (!instant) {
-      problems.add(start, fmt::format("start must be an ISO 8601 timestamp with offset like "
-                                      "2026-11-23T08:30:00-05:00, got '{}'",
-                                      quote_excerpt(start_text.value_or("?"))));
-      continue;
-    }
-    const std::int64_t offset = *instant - horizon.start_utc;
-    if (offset < 0 || *instant >= horizon.end_utc() || offset % horizon.interval_s != 0) {
-      problems.add(start, fmt::format("start {} is not the start of an interval of the plan horizon",
-                                      *start_text));
-      continue;
-    }
+    const std::optional<int> interval = interval_of(start, horizon, problems);
+    if (!interval) continue;
+    const auto start_text = scalar_text(start);  // valid: interval_of parsed it
     const auto agents = number(productive);
     if (!agents || *agents < 0 || *agents > kMaxProductiveAgents) {
       problems.add(productive, fmt::format("productive must be a number from 0 to {} (agents), got '{}'",
@@ -258,7 +247,7 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
       continue;
     }
     int& cell = staffing.agents[static_cast<std::size_t>(found->second)]
-                               [static_cast<std::size_t>(offset / horizon.interval_s)];
+                               [static_cast<std::size_t>(*interval)];
     if (cell >= 0) {
       problems.add(row, fmt::format("interval {} of queue '{}' appears twice", *start_text, *name));
       continue;
@@ -278,9 +267,9 @@ Staffing load_staffing_json(const std::string& path, const Plan& plan) {
       }
       if (staffing.kept_calls.empty())
         staffing.kept_calls.assign(plan.queues.size(), std::vector<double>(static_cast<std::size_t>(horizon.count), 0.0));
-      staffing.kept_calls[static_cast<std::size_t>(found->second)][static_cast<std::size_t>(offset / horizon.interval_s)] =
+      staffing.kept_calls[static_cast<std::size_t>(found->second)][static_cast<std::size_t>(*interval)] =
           std::min(*kept, plan.queues[static_cast<std::size_t>(found->second)]
-                              .calls[static_cast<std::size_t>(offset / horizon.interval_s)]);
+                              .calls[static_cast<std::size_t>(*interval)]);
     }
   }
   problems.throw_if_any();

@@ -12,16 +12,11 @@
 #include <vector>
 
 #include "report/report.hpp"
+#include "report/summary_json.hpp"
 #include "report/writer.hpp"
 
 namespace staffplan::report {
 namespace {
-
-// Rounded like plan's JSON summary, so both print the same digits.
-double tidy(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
 
 std::optional<double> per(double amount, double count) {
   if (count <= 0) return std::nullopt;
@@ -164,45 +159,14 @@ void write_plan_json(JsonWriter& j, const ComparedPlan& p) {
   }
   const PlanSummary& s = *p.summary;
   // The keys and rounding of plan's JSON summary, then the derived figures.
-  j.key("cost").value(tidy(s.cost, 6));
-  j.key("paid_cost").value(tidy(s.paid_cost, 6));
-  j.key("shortfall_cost").value(tidy(s.shortfall_cost, 6));
-  j.key("inhouse_cost").value(tidy(s.inhouse_cost, 6));
-  j.key("outsourced_cost").value(tidy(s.outsourced_cost, 6));
-  j.key("lower_bound").value(tidy(s.lower_bound, 6));
-  j.key("gap").value(tidy(s.gap, 8));
-  j.key("agents").value(s.agents);
-  j.key("paid_hours").value(tidy(s.paid_hours, 6));
-  j.key("shortfall_agent_hours").value(tidy(s.shortfall_agent_hours, 6));
-  j.key("service_level").value(tidy(s.service_level, 6));
-  j.key("answer_within_s").value(s.answer_within_s);
-  j.key("p_abandon");
-  if (s.p_abandon) j.value(tidy(*s.p_abandon, 6));
-  else j.null();
+  detail::write_summary_figures(j, s, true);
   j.key("calls").value(tidy(s.calls, 6));
   j.key("handled_minutes").value(tidy(s.handled_minutes, 6));
   const auto per_call = per(s.spent(), s.calls);
   const auto per_minute = per(s.spent(), s.handled_minutes);
   j.key("cost_per_call").value(per_call ? std::optional<double>(tidy(*per_call, 6)) : std::nullopt);
   j.key("cost_per_handled_minute").value(per_minute ? std::optional<double>(tidy(*per_minute, 6)) : std::nullopt);
-  if (s.headcount) j.key("headcount").value(*s.headcount);
-  if (s.fte) j.key("fte").value(tidy(*s.fte, 6));
-  j.key("sites").begin_array();
-  for (const SiteSummary& site : s.sites) {
-    j.begin_object();
-    j.key("name").value(site.name);
-    j.key("agents").value(site.agents);
-    j.key("paid_hours").value(tidy(site.paid_hours, 6));
-    j.key("cost").value(tidy(site.cost, 6));
-    if (s.headcount) {
-      j.key("headcount");
-      if (site.headcount) j.value(*site.headcount);
-      else j.null();
-    }
-    if (site.fte) j.key("fte").value(tidy(*site.fte, 6));
-    j.end_object();
-  }
-  j.end_array();
+  detail::write_site_summaries(j, s);
   j.end_object();
 }
 

@@ -13,6 +13,7 @@
 #include "report/clock.hpp"
 #include "report/report.hpp"
 #include "report/service_periods.hpp"
+#include "report/summary_json.hpp"
 #include "report/writer.hpp"
 
 namespace staffplan::report {
@@ -22,12 +23,6 @@ using optimize::Allocation;
 using optimize::Assignment;
 using optimize::IntervalCoverage;
 using optimize::Schedule;
-
-// One number, rounded for JSON so that float noise never reaches the output.
-double tidy(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
 
 std::string status_name(optimize::Status s) {
   switch (s) {
@@ -533,33 +528,12 @@ struct WorkTotal {
 const std::vector<std::string> summary_header = {"site", "agents", "paid_hours", "cost",
                                                   "service_level", "status", "lower_bound", "gap"};
 
-void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, const Totals& t, bool erlang_a,
-                        const PlanComparison& comparison, bool tours, const std::vector<OutsourcedRow>& outsourced,
-                        const std::vector<WorkTotal>& work) {
+void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, const Totals& t,
+                        const PlanSummary& summary, const PlanComparison& comparison,
+                        const std::vector<OutsourcedRow>& outsourced, const std::vector<WorkTotal>& work) {
   j.begin_object();
-  j.key("status").value(status_name(s.status));
-  j.key("cost").value(tidy(s.cost, 6));
-  if (!plan.outsourcers.empty()) {
-    j.key("inhouse_cost").value(tidy(s.paid_cost, 6));
-    j.key("outsourced_cost").value(tidy(s.outsourced_cost, 6));
-  }
-  j.key("paid_cost").value(tidy(s.paid_cost, 6));
-  j.key("shortfall_cost").value(tidy(s.shortfall_cost, 6));
-  j.key("lower_bound").value(tidy(s.lower_bound, 6));
-  j.key("gap").value(tidy(s.gap, 8));
-  j.key("agents").value(t.agents);
-  j.key("paid_hours").value(tidy(t.paid_hours, 6));
-  if (tours) {
-    // Weekly tours (SPEC §8): headcount of the sites with contracts, FTE of all.
-    j.key("headcount").value(s.headcount);
-    j.key("fte").value(tidy(s.fte, 6));
-  }
-  j.key("shortfall_agent_hours").value(tidy(t.shortfall_agent_hours, 6));
-  j.key("service_level").value(tidy(t.service_level, 6));
-  j.key("answer_within_s").value(t.answer_within_s);
-  j.key("p_abandon");
-  if (erlang_a) j.value(tidy(t.p_abandon, 6));
-  else j.null();
+  j.key("status").value(summary.status);
+  detail::write_summary_figures(j, summary, !plan.outsourcers.empty());
   j.key("solve_seconds").value(tidy(s.solve_seconds, 1));
   if (comparison.requested) {
     // null when no plan meets every goal interval by interval.
@@ -570,24 +544,7 @@ void write_summary_json(JsonWriter& j, const Plan& plan, const Schedule& s, cons
     if (comparison.interval_goal_cost) j.value(tidy(*comparison.interval_goal_cost - s.paid_cost, 6));
     else j.null();
   }
-  j.key("sites").begin_array();
-  for (std::size_t k = 0; k < t.sites.size(); ++k) {
-    const SiteTotal& st = t.sites[k];
-    j.begin_object();
-    j.key("name").value(st.name);
-    j.key("agents").value(st.agents);
-    j.key("paid_hours").value(tidy(st.paid_hours, 6));
-    j.key("cost").value(tidy(st.cost, 6));
-    if (tours) {
-      const optimize::Workforce& w = s.workforce[k];
-      j.key("headcount");
-      if (w.tours) j.value(w.headcount);
-      else j.null();
-      j.key("fte").value(tidy(w.fte, 6));
-    }
-    j.end_object();
-  }
-  j.end_array();
+  detail::write_site_summaries(j, summary);
   j.key("groups").begin_array();
   for (const GroupTotal& g : t.groups) {
     j.begin_object();
@@ -781,11 +738,9 @@ std::string comparison_line(const Schedule& s, const PlanComparison& c) {
                      fixed(saving, 2), percent(share));
 }
 
-}  // namespace
-
-PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
-  const std::vector<IntervalRow> intervals = interval_rows(plan, schedule);
-  const Totals t = totals(plan, all_groups(plan), schedule, intervals);
+// The summary from the rows and totals the report has already built.
+PlanSummary summary_of(const Plan& plan, const Schedule& schedule, const std::vector<IntervalRow>& intervals,
+                       const Totals& t) {
   PlanSummary s;
   s.status = status_name(schedule.status);
   s.cost = schedule.cost;
@@ -823,6 +778,13 @@ PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
   return s;
 }
 
+}  // namespace
+
+PlanSummary summarize_schedule(const Plan& plan, const Schedule& schedule) {
+  const std::vector<IntervalRow> intervals = interval_rows(plan, schedule);
+  return summary_of(plan, schedule, intervals, totals(plan, all_groups(plan), schedule, intervals));
+}
+
 std::string render_schedule(const Plan& plan, const require::Requirement& requirement,
                             const Schedule& schedule, PlanView view, Format format,
                             const PlanComparison& comparison) {
@@ -848,7 +810,8 @@ std::string render_schedule(const Plan& plan, const require::Requirement& requir
     JsonWriter j;
     j.begin_object();
     j.key("summary");
-    write_summary_json(j, plan, schedule, t, erlang_a, comparison, tours, outsourced, work_total);
+    write_summary_json(j, plan, schedule, t, summary_of(plan, schedule, intervals, t), comparison, outsourced,
+                       work_total);
     j.key("shifts").begin_array();
     const auto header = shift_header(grouped);
     for (const ShiftRow& r : shifts) {

@@ -208,6 +208,11 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
+double tidy(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
 std::string fixed(double value, int decimals) {
   if (!std::isfinite(value)) return "";
   std::string text = fmt::format("{:.{}f}", value, decimals);

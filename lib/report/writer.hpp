@@ -69,6 +69,10 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// One number rounded to `decimals` places for JSON, so float noise never reaches
+// the output (JSON numbers are written with full precision).
+double tidy(double value, int decimals);
+
 // Fixed-point number with `decimals` digits ("-0.000" is written as "0.000");
 // non-finite values give "" (empty CSV field) — callers needing "inf" say so.
 std::string fixed(double value, int decimals);

@@ -17,13 +17,7 @@
 
 namespace {
 
-using staffplan::testing::CliRun;
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::read_file;
-using staffplan::testing::run_shell;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 const std::string two_sites = source_path("tests/data/charts/two-sites.yaml");
 const std::string single_site = source_path("configs/single-site.yaml");

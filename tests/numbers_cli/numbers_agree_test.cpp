@@ -18,11 +18,7 @@
 
 namespace {
 
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::read_file;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 // The number after "key": at or after `from` in a JSON document (one field per line).
 double json_number(const std::string& json, const std::string& key, std::size_t from = 0) {

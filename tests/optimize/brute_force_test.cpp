@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "optimize/optimize.hpp"
+#include "enumerate.hpp"
 #include "plan_builder.hpp"
 
 namespace staffplan::optimize {
@@ -18,40 +19,12 @@ namespace {
 using testing::PlanBuilder;
 constexpr int hour = 3600;
 
-struct Candidate {
-  int site, first, length;   // plan intervals [first, first + length) on shift
-  double share, cost;        // productive share (1 - shrinkage), cost per agent
-};
+using testing::Candidate;
 
+// The cheapest feasible cost by enumeration (enumerate.hpp).
 double brute_force(const std::vector<Candidate>& cand, const std::vector<int>& required,
                    const std::vector<std::optional<int>>& seats, int max_agents) {
-  std::vector<int> x(cand.size(), 0);
-  double best = std::numeric_limits<double>::infinity();
-  std::function<void(std::size_t)> rec = [&](std::size_t k) {
-    if (k == cand.size()) {
-      double cost = 0;
-      for (std::size_t c = 0; c < cand.size(); ++c) cost += x[c] * cand[c].cost;
-      if (cost >= best) return;
-      for (std::size_t i = 0; i < required.size(); ++i) {
-        double productive = 0;
-        std::vector<int> on(seats.size(), 0);
-        for (std::size_t c = 0; c < cand.size(); ++c)
-          if (static_cast<int>(i) >= cand[c].first && static_cast<int>(i) < cand[c].first + cand[c].length) {
-            productive += x[c] * cand[c].share;
-            on[cand[c].site] += x[c];
-          }
-        if (productive + 1e-9 < required[i]) return;
-        for (std::size_t s = 0; s < seats.size(); ++s)
-          if (seats[s] && on[s] > *seats[s]) return;
-      }
-      best = cost;
-      return;
-    }
-    for (x[k] = 0; x[k] <= max_agents; ++x[k]) rec(k + 1);
-    x[k] = 0;
-  };
-  rec(0);
-  return best;
+  return testing::cheapest_then_fewest(cand, required, seats, max_agents).first;
 }
 
 class BruteForce : public ::testing::TestWithParam<int> {};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "optimize/optimize.hpp"
+#include "enumerate.hpp"
 #include "plan_builder.hpp"
 
 namespace staffplan::optimize {
@@ -17,47 +18,8 @@ namespace {
 using testing::PlanBuilder;
 constexpr int hour = 3600;
 
-struct Candidate {
-  int site, first, length;  // plan intervals [first, first + length) on shift
-  double share, cost;       // productive share (1 - shrinkage), cost per agent
-};
-
-// Lexicographically smallest (cost, agents) over x_c in [0, max_agents], with
-// productive coverage and seats checked here.
-std::pair<double, int> cheapest_then_fewest(const std::vector<Candidate>& cand, const std::vector<int>& required,
-                                            const std::vector<std::optional<int>>& seats, int max_agents) {
-  std::vector<int> x(cand.size(), 0);
-  std::pair<double, int> best{std::numeric_limits<double>::infinity(), 0};
-  std::function<void(std::size_t)> rec = [&](std::size_t k) {
-    if (k == cand.size()) {
-      double cost = 0;
-      int agents = 0;
-      for (std::size_t c = 0; c < cand.size(); ++c) {
-        cost += x[c] * cand[c].cost;
-        agents += x[c];
-      }
-      if (std::make_pair(cost, agents) >= best) return;
-      for (std::size_t i = 0; i < required.size(); ++i) {
-        double productive = 0;
-        std::vector<int> on(seats.size(), 0);
-        for (std::size_t c = 0; c < cand.size(); ++c)
-          if (static_cast<int>(i) >= cand[c].first && static_cast<int>(i) < cand[c].first + cand[c].length) {
-            productive += x[c] * cand[c].share;
-            on[cand[c].site] += x[c];
-          }
-        if (productive + 1e-9 < required[i]) return;
-        for (std::size_t s = 0; s < seats.size(); ++s)
-          if (seats[s] && on[s] > *seats[s]) return;
-      }
-      best = {cost, agents};
-      return;
-    }
-    for (x[k] = 0; x[k] <= max_agents; ++x[k]) rec(k + 1);
-    x[k] = 0;
-  };
-  rec(0);
-  return best;
-}
+using testing::Candidate;
+using testing::cheapest_then_fewest;  // (cost, agents) by enumeration (enumerate.hpp)
 
 int total_agents(const Schedule& s) {
   int n = 0;

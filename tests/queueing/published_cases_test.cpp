@@ -4,20 +4,12 @@
 // significant digits, so we compare to half a unit in the last printed digit.
 #include <gtest/gtest.h>
 
+#include "goals.hpp"
 #include "queueing/queueing.hpp"
 
 namespace q = staffplan::queueing;
 
-namespace {
-
-q::Goals sl_goal(double level, double within_s) {
-  q::Goals g;
-  g.service_level = level;
-  g.answer_within_s = within_s;
-  return g;
-}
-
-}  // namespace
+using staffplan::testing::sl_goal;
 
 // The classic worked example of online Erlang C calculators: 100 calls in 30 min, AHT 180 s (A = 10 Erlangs),
 // 80 % in 20 s, max occupancy 85 %, shrinkage 30 % -> 14 agents, 20 scheduled,

@@ -6,20 +6,12 @@
 #include <cmath>
 #include <limits>
 
+#include "goals.hpp"
 #include "queueing/queueing.hpp"
 
 namespace q = staffplan::queueing;
 
-namespace {
-
-q::Goals sl_goal(double level, double within_s) {
-  q::Goals g;
-  g.service_level = level;
-  g.answer_within_s = within_s;
-  return g;
-}
-
-}  // namespace
+using staffplan::testing::sl_goal;
 
 // A = 10.6 Erlangs (106 calls / 30 min, AHT 180 s), 50 % within 300 s.
 // mpmath (30 digits, Erlang B recursion): C(11, 10.6) = 0.8650334934537894991,

@@ -12,11 +12,7 @@
 
 namespace {
 
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::read_file;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 struct Golden {
   const char* plan;

@@ -7,10 +7,7 @@
 
 namespace {
 
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 TEST(ValidateCli, ExampleConfigsAreValid) {
   for (const char* config : {"configs/single-site.yaml", "configs/follow-the-sun.yaml",

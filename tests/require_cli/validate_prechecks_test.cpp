@@ -10,10 +10,7 @@
 
 namespace {
 
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 // One queue, one day of hourly intervals, 20 calls at 09:00, one day shift.
 std::string plan_text(const std::string& model_and_goal, const std::string& extra_row = "") {

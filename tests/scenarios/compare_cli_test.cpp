@@ -14,11 +14,7 @@
 namespace {
 
 using staffplan::load::Node;
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::read_file;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 const std::string dst = source_path("tests/data/optimize/dst-week.yaml");
 const std::string london = source_path("tests/data/optimize/london-breaks.yaml");

@@ -11,11 +11,7 @@
 
 namespace {
 
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::read_file;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 const std::string dst = source_path("tests/data/optimize/dst-week.yaml");
 

@@ -10,11 +10,7 @@
 
 namespace {
 
-using staffplan::testing::make_temp_dir;
-using staffplan::testing::read_file;
-using staffplan::testing::run_staffplan;
-using staffplan::testing::source_path;
-using staffplan::testing::write_file;
+using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 // One UTC day of hourly intervals, 30 calls/h of 300 s (A = 2.5 Erlangs), goal 80/20.
 const std::string one_day = source_path("tests/data/simulate/one-day.yaml");
