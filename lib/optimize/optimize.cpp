@@ -14,6 +14,7 @@
 #include "optimize/lp_dive.hpp"
 #include "optimize/milp_model.hpp"
 #include "optimize/neighbourhood.hpp"
+#include "optimize/objective_step.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
@@ -221,7 +222,10 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
         best_cost = cost;
       }
     }
-  double bound = lp.lp_objective;
+  // Every plan costs a whole number of objective steps (objective_step.hpp): the
+  // LP's and CBC's bounds round up to one.
+  const std::optional<double> step = objective_step(model);
+  double bound = round_up_to_step(lp.lp_objective, step);
 
   Schedule schedule;
   schedule.status = Status::optimal;
@@ -257,7 +261,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       // min(start, bound) bounds the full model. A proven-infeasible reduced model
       // means nothing beats the start.
       if (mip.proven_infeasible && best) bound = std::max(bound, best_cost);
-      else bound = std::max(bound, mip.bound);
+      else bound = std::max(bound, round_up_to_step(mip.bound, step));
       if (mip.interrupted) schedule.status = Status::interrupted;
       return !mip.hit_time_limit && !mip.interrupted;
     };
