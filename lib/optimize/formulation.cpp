@@ -6,6 +6,7 @@
 
 #include "optimize/milp_model.hpp"
 #include "optimize/model_builder.hpp"
+#include "optimize/rounding_cuts.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -599,7 +600,9 @@ class Formulation {
 
 MilpModel build_milp(const Plan& plan, const require::Requirement& requirement, const ColumnSet& columns,
                      std::optional<double> shortfall_penalty) {
-  return Formulation(plan, requirement, columns).build(shortfall_penalty);
+  MilpModel model = Formulation(plan, requirement, columns).build(shortfall_penalty);
+  add_rounding_cuts(model);
+  return model;
 }
 
 }  // namespace staffplan::optimize

@@ -68,6 +68,9 @@
 //                                patterns (≤ 35), never with their product with
 //                                starts and breaks
 //   TourLimit(contract)          Σ t of the contract ≤ its max_agents (headcount)
+//   Round(row, k)                a mixed-integer rounding of a Cover or Pool row over
+//                                integer agents at its k-th scale (rounding_cuts.hpp):
+//                                implied for whole agents, it lifts the LP bound
 // Objective
 //   min Σ paid cost · x + Σ penalty · interval hours · u. An agent that costs
 //   nothing (hourly cost 0) costs kFreeAgentTieBreak × the cheapest positive
@@ -92,12 +95,13 @@ inline constexpr double kFreeAgentTieBreak = 1e-6;
 enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, share, send, work };
 enum class RowFamily : unsigned char {
   cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, link, tour_limit, choice, work,
-  work_pool
+  work_pool, rounding
 };
 
 const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w", "v", "p"
 const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit", "Increment",
-                                       // "ServiceLevel", "Order", "Link", "TourLimit", "Choice", "Work", "WorkPool"
+                                       // "ServiceLevel", "Order", "Link", "TourLimit", "Choice", "Work", "WorkPool",
+                                       // "Round"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {
@@ -133,6 +137,7 @@ struct RowKey {
   int day = -1;        // Link: site-local weekday (0 = Monday), period = week; Work, WorkPool: index into Work::days
   int minute = -1;     // Link: site-local start minute with same_start, else -1
   int outsourcer = -1; // Choice
+  int source = -1;     // Round: the Cover or Pool row it rounds (with step = its scale)
 };
 
 struct MilpModel {
