@@ -16,7 +16,9 @@ sized so that the 80 %/20 s goal needs roughly the target agents (A + 1.5 sqrt(A
 
 Usage:
   plan_family.py list                 name, break class, columns, time limit (TSV)
-  plan_family.py write DIR [NAME...]  writes DIR/NAME.yaml for every (or the named) instance
+  plan_family.py write DIR [NAME...] [--weeks N]
+                                      writes DIR/NAME.yaml for every (or the named) instance;
+                                      --weeks N repeats the week N times (long horizons)
 """
 import math
 import os
@@ -114,7 +116,7 @@ def placements(kind, hours, interval_min):
     return width // interval_min + 1
 
 
-def instance(row):
+def instance(row, weeks=1):
     name, nsites, spread, seats, iv, cyclic, breaks, demand, queues, limits, peak = row
     interval_s = iv * 60
     per_day = 86400 // interval_s
@@ -138,7 +140,7 @@ def instance(row):
         f"name: family {name}",
         "timezone: Etc/UTC",
         "start: 2026-11-23",
-        "days: 7",
+        f"days: {7 * weeks}",
         f"interval: {iv}m",
         f"cyclic: {'true' if cyclic else 'false'}",
         "model: erlang_c",
@@ -149,10 +151,10 @@ def instance(row):
     for qi, q in enumerate(queues):
         scale = 1.0 if qi == 0 else (0.45 if q != "night" else 0.3)
         vols = []
-        for day in range(7):
+        for day in range(7 * weeks):
             for k in range(per_day):
                 hour = k * interval_s / 3600
-                f = night(hour) if q == "night" else shape(demand, hour, day)
+                f = night(hour) if q == "night" else shape(demand, hour, day % 7)
                 vols.append(calls_for(peak * scale * f * ripple(day * per_day + k + 17 * qi), interval_s))
         lines += [f"  - name: {q}", f"    aht: {AHT_S}s", "    forecast:",
                   "      volumes: [" + ", ".join(str(v) for v in vols) + "]"]
@@ -165,7 +167,7 @@ def instance(row):
         if site_seats[s] is not None:
             lines.append(f"    seats: {site_seats[s]}")
         lines.append("    shifts:")
-        starts = 7 * (24 * 60 // step)
+        starts = 7 * weeks * (24 * 60 // step)
         for hours in SHIFT_HOURS:
             spec = (f'      - {{ name: {hours}h, start: "00:00", latest_start: "23:{60 - step:02d}", '
                     f"start_step: {step}m, length: {hours}h")
@@ -183,7 +185,7 @@ def instance(row):
             if b:
                 spec += f", breaks: {b}"
             lines.append(spec + " }")
-            columns += 7 * len(queues) * placements(breaks, 8, iv)
+            columns += 7 * weeks * len(queues) * placements(breaks, 8, iv)
     return name, breaks, columns, "\n".join(lines) + "\n"
 
 
@@ -198,12 +200,18 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     out = sys.argv[2]
-    wanted = set(sys.argv[3:])
+    args = sys.argv[3:]
+    weeks = 1
+    if "--weeks" in args:  # the same week's shape repeated, for long horizons
+        at = args.index("--weeks")
+        weeks = int(args[at + 1])
+        del args[at:at + 2]
+    wanted = set(args)
     os.makedirs(out, exist_ok=True)
     for row in FAMILY:
         if wanted and row[0] not in wanted:
             continue
-        name, _, _, text = instance(row)
+        name, _, _, text = instance(row, weeks)
         with open(os.path.join(out, name + ".yaml"), "w") as f:
             f.write(text)
 

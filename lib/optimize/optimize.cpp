@@ -19,6 +19,7 @@
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
 #include "optimize/warm_start.hpp"
+#include "optimize/weeks.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -140,6 +141,29 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
   return r;
 }
 
+// The plan from the best solution: agents nobody needs dropped, the report's
+// figures extracted, the bound and gap in true cost.
+Schedule finish(const Plan& plan, const require::Requirement& requirement, const ColumnSet& columns,
+                const MilpModel& model, std::vector<double> best, double bound, Status status,
+                Clock::time_point started) {
+  Schedule schedule;
+  schedule.status = status;
+  // CBC's plan is cheapest but may carry agents that cost nothing and cover nothing
+  // needed (a site at hourly cost 0): drop them. Never raises the cost.
+  best = remove_redundant(model, std::move(best));
+  const double best_cost = model.objective(best);
+  bound = std::min(bound, best_cost);  // a bound above the incumbent is round-off
+  extract(plan, requirement, columns, model, best, schedule);
+  // The model's objective carries the free agents' tie-break; the schedule reports
+  // true cost, so the bound loses that term too (it is 1e-6 of the cheapest agent
+  // per free agent, far below any gap the solver is asked for).
+  schedule.lower_bound = std::clamp(bound - (best_cost - schedule.cost), 0.0, schedule.cost);
+  schedule.gap = relative_gap(schedule.cost, schedule.lower_bound);
+  if (schedule.status == Status::optimal && schedule.gap > 1e-6) schedule.status = Status::within_gap;
+  schedule.solve_seconds = seconds_since(started);
+  return schedule;
+}
+
 }  // namespace
 
 Schedule solve(const Plan& plan, const require::Requirement& requirement,
@@ -158,6 +182,13 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   check_work_fits(plan, columns);
   const MilpModel model = build_milp(plan, requirement, columns, options.shortfall_penalty);
   check_deadline(options, started, "building the model");
+  // Long horizons go week by week (weeks.hpp); status from the weeks' CBC runs and the gap.
+  if (std::optional<WeeklyResult> weekly = solve_by_weeks(plan, columns, model, options, started)) {
+    const double cost = model.objective(weekly->x);
+    const bool close = relative_gap(cost, weekly->bound) <= options.relative_gap;
+    return finish(plan, requirement, columns, model, std::move(weekly->x), weekly->bound,
+                  close ? Status::optimal : Status::time_limit, started);
+  }
 
   const LpDiveResult lp = lp_with_deadline(model, options, started);
   // An LP stopped by Ctrl-C or the deadline says nothing about feasibility.
@@ -255,20 +286,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     throw NoResultError(stopped(options)
                             ? "interrupted before any plan was found"
                             : "the solver found no plan within the time limit; raise --time-limit");
-  // CBC's plan is cheapest but may carry agents that cost nothing and cover nothing
-  // needed (a site at hourly cost 0): drop them. Never raises the cost.
-  best = remove_redundant(model, std::move(*best));
-  best_cost = model.objective(*best);
-  bound = std::min(bound, best_cost);  // a bound above the incumbent is round-off
-  extract(plan, requirement, columns, model, *best, schedule);
-  // The model's objective carries the free agents' tie-break; the schedule reports
-  // true cost, so the bound loses that term too (it is 1e-6 of the cheapest agent
-  // per free agent, far below any gap the solver is asked for).
-  schedule.lower_bound = std::clamp(bound - (best_cost - schedule.cost), 0.0, schedule.cost);
-  schedule.gap = relative_gap(schedule.cost, schedule.lower_bound);
-  if (schedule.status == Status::optimal && schedule.gap > 1e-6) schedule.status = Status::within_gap;
-  schedule.solve_seconds = seconds_since(started);
-  return schedule;
+  return finish(plan, requirement, columns, model, std::move(*best), bound, schedule.status, started);
 }
 
 void check_before_solve(const Plan& plan, const require::Requirement& requirement) {

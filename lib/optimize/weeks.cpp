@@ -1,0 +1,274 @@
+// Week-by-week solve of long horizons and its LP bound (weeks.hpp).
+#include "optimize/weeks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "model/errors.hpp"
+#include "optimize/cbc_solver.hpp"
+#include "optimize/lp_dive.hpp"
+#include "optimize/rounding.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using RowMajor = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+
+// Of a week's share of the time: the bound LP may use this much, the LP and dive of
+// the week's own model end at dive_share of the rest, CBC gets what is left.
+constexpr double bound_share = 0.25;
+constexpr double dive_share = 0.5;
+// Below this much time for a week, its CBC run is not started.
+constexpr double min_cbc_seconds = 0.2;
+// Share of the time kept for re-planning across the week boundaries (fix and
+// optimise on the last day before and the first day after each boundary).
+constexpr double boundary_share = 0.1;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+bool takes(const MilpModel& m) {
+  for (const VarKey& k : m.var_key)
+    if (k.family != VarFamily::agents && k.family != VarFamily::allocation && k.family != VarFamily::shortfall)
+      return false;
+  for (const RowKey& k : m.row_key)
+    switch (k.family) {
+      case RowFamily::cover: case RowFamily::capacity: case RowFamily::pool: case RowFamily::seats:
+      case RowFamily::limit: case RowFamily::group_limit: break;
+      default: return false;
+    }
+  return true;
+}
+
+// The week of every variable (its shift's start, or its interval) and row.
+struct WeekIndex {
+  int count = 0;
+  std::vector<int> var, row;
+  std::vector<int> var_interval;  // its shift's start, or its interval (clamped to the horizon)
+  // ≥ rows of the first week of a cyclic horizon that the last week's shifts reach
+  // (early Monday covered by Sunday night's shift): planned with the last week.
+  std::vector<bool> wrapped;
+};
+
+WeekIndex index_weeks(const Plan& plan, const ColumnSet& columns, const MilpModel& m) {
+  const int per_week = 7 * 86400 / plan.horizon.interval_s;
+  const int last = plan.horizon.count - 1;
+  const auto week = [&](int interval) { return std::clamp(interval, 0, last) / per_week; };
+  const auto start_interval = [&](int site, int shift, int start) {
+    return plan.sites[site].shifts[shift].starts[start].interval;
+  };
+  WeekIndex w;
+  w.count = (plan.horizon.count + per_week - 1) / per_week;
+  w.var.resize(m.num_vars());
+  w.var_interval.resize(m.num_vars());
+  for (int v = 0; v < m.num_vars(); ++v) {
+    const VarKey& k = m.var_key[v];
+    const Column* c = k.family == VarFamily::agents ? &columns.columns[k.column] : nullptr;
+    w.var_interval[v] = std::clamp(c ? start_interval(c->site, c->shift, c->start) : k.interval, 0, last);
+    w.var[v] = week(w.var_interval[v]);
+  }
+  w.row.resize(m.num_rows());
+  for (int r = 0; r < m.num_rows(); ++r) {
+    const RowKey& k = m.row_key[r];
+    if (k.family == RowFamily::limit) {
+      const StartGroup& s = columns.starts[k.start];
+      w.row[r] = week(start_interval(s.site, s.shift, s.start));
+    } else {
+      w.row[r] = week(k.interval);
+    }
+  }
+  w.wrapped.assign(m.num_rows(), false);
+  if (plan.horizon.cyclic && w.count > 1)
+    for (int v = 0; v < m.num_vars(); ++v)
+      if (w.var[v] == w.count - 1)
+        for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
+          if (w.row[it.row()] == 0 && !std::isinf(m.row_lb[it.row()])) w.wrapped[it.row()] = true;
+  return w;
+}
+
+// The model over `free` variables and `rows` (both ascending), every other
+// variable held at value[v]: its row entries move into the row bounds.
+MilpModel sub_model(const MilpModel& m, const RowMajor& by_row, const std::vector<int>& free,
+                    const std::vector<int>& rows, const std::vector<double>& value) {
+  std::vector<int> index(m.num_vars(), -1);
+  for (std::size_t j = 0; j < free.size(); ++j) index[free[j]] = static_cast<int>(j);
+  MilpModel s;
+  std::vector<Eigen::Triplet<double>> entries;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const int r = rows[k];
+    double fixed = 0;
+    for (RowMajor::InnerIterator it(by_row, r); it; ++it) {
+      if (const int j = index[it.col()]; j >= 0) entries.emplace_back(static_cast<int>(k), j, it.value());
+      else fixed += it.value() * value[it.col()];
+    }
+    s.row_lb.push_back(m.row_lb[r] - fixed);
+    s.row_ub.push_back(m.row_ub[r] - fixed);
+    s.row_key.push_back(m.row_key[r]);
+  }
+  for (int v : free) {
+    s.col_lb.push_back(m.col_lb[v]);
+    s.col_ub.push_back(m.col_ub[v]);
+    s.cost.push_back(m.cost[v]);
+    s.integer.push_back(m.integer[v]);
+    s.var_key.push_back(m.var_key[v]);
+  }
+  s.a.resize(static_cast<int>(rows.size()), static_cast<int>(free.size()));
+  s.a.setFromTriplets(entries.begin(), entries.end());
+  return s;
+}
+
+// Week k's share of the bound: the LP over its rows and the variables in them,
+// each at the share of its entries that lie in week k. 0 when the LP runs out of time.
+double week_bound(const MilpModel& m, const RowMajor& by_row, const WeekIndex& w, int k,
+                  const std::vector<int>& entries_of, const SolveOptions& options, double seconds) {
+  std::vector<int> rows;
+  for (int r = 0; r < m.num_rows(); ++r)
+    if (w.row[r] == k) rows.push_back(r);
+  std::vector<int> in_week(m.num_vars(), 0);
+  for (int r : rows)
+    for (RowMajor::InnerIterator it(by_row, r); it; ++it) ++in_week[it.col()];
+  std::vector<int> vars;
+  for (int v = 0; v < m.num_vars(); ++v)
+    if (in_week[v] > 0) vars.push_back(v);
+  MilpModel lp = sub_model(m, by_row, vars, rows, std::vector<double>(m.num_vars(), 0.0));
+  for (std::size_t j = 0; j < vars.size(); ++j)
+    lp.cost[j] = m.cost[vars[j]] * in_week[vars[j]] / entries_of[vars[j]];
+  SolveOptions lp_options = options;
+  lp_options.time_limit_s = seconds;
+  lp_options.on_progress = nullptr;
+  const LpDiveResult r = solve_lp_and_dive(lp, lp_options, Clock::now(), 0.0);
+  return r.lp_feasible ? std::max(0.0, r.lp_objective) : 0.0;
+}
+
+// Fix and optimise across each boundary between consecutive weeks (and, on a
+// cyclic horizon, between the last week and the first): the shifts starting in
+// the last day before it and the first day after it are planned again together,
+// with the allocation and shortfall of the intervals they reach, everything else
+// fixed. The rolling pass could not let one week's shifts serve the next; this
+// can. Each sub-problem starts from the current plan, so it never gets worse.
+void improve_boundaries(const Plan& plan, const WeekIndex& w, const MilpModel& m, const RowMajor& by_row,
+                        std::vector<double>& x, const SolveOptions& options,
+                        Clock::time_point started) {
+  const int count = plan.horizon.count;
+  const int per_day = 86400 / plan.horizon.interval_s;
+  const int per_week = 7 * per_day;
+  std::vector<int> boundaries;
+  for (int k = 1; k < w.count; ++k) boundaries.push_back(k * per_week);
+  if (plan.horizon.cyclic && w.count > 1) boundaries.push_back(count);  // the wrap
+  for (std::size_t n = 0; n < boundaries.size(); ++n) {
+    const double seconds = (options.time_limit_s - seconds_since(started)) / static_cast<double>(boundaries.size() - n);
+    if (seconds < min_cbc_seconds || (options.stop && options.stop->load())) return;
+    const int at = boundaries[n];
+    // Distance after the boundary, on the horizon's circle when it is cyclic.
+    const auto after = [&](int i) { return plan.horizon.cyclic ? ((i - at) % count + count) % count : i - at; };
+    std::vector<int> free;
+    for (int v = 0; v < m.num_vars(); ++v) {
+      const int d = after(w.var_interval[v]);
+      const bool near = (d >= 0 && d < per_day) || (d < 0 && d >= -per_day) || (plan.horizon.cyclic && d >= count - per_day);
+      // Allocation and shortfall reach one more day after the freed starts.
+      const bool reach = !m.is(v, VarFamily::agents) && ((d >= 0 && d < 2 * per_day) || (d < 0 && d >= -per_day) ||
+                                                         (plan.horizon.cyclic && d >= count - per_day));
+      if (m.is(v, VarFamily::agents) ? near : reach) free.push_back(v);
+    }
+    if (free.empty()) continue;
+    std::vector<int> rows;
+    for (int v : free)
+      for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it) rows.push_back(static_cast<int>(it.row()));
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const MilpModel sub = sub_model(m, by_row, free, rows, x);
+    std::vector<double> start;
+    for (int v : free) start.push_back(x[v]);
+    SolveOptions sub_options = options;
+    sub_options.on_progress = nullptr;
+    sub_options.time_limit_s = seconds;
+    MipLimits limits;
+    limits.seconds = seconds;
+    const MipResult mip = solve_mip(sub, &start, sub_options, limits, Clock::now());
+    if (mip.x && mip.objective < sub.objective(start) - 1e-9)
+      for (std::size_t j = 0; j < free.size(); ++j) x[free[j]] = (*mip.x)[j];
+  }
+}
+
+}  // namespace
+
+std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& columns, const MilpModel& model,
+                                           const SolveOptions& options, Clock::time_point started) {
+  if (plan.horizon.days <= kMonolithMaxDays || !takes(model)) return std::nullopt;
+  const WeekIndex w = index_weeks(plan, columns, model);
+  const RowMajor by_row = model.a;
+  std::vector<int> entries_of(model.num_vars(), 0);
+  for (int v = 0; v < model.num_vars(); ++v) entries_of[v] = static_cast<int>(model.a.col(v).nonZeros());
+
+  WeeklyResult result;
+  result.weeks = w.count;
+  const double reserve = boundary_share * (options.time_limit_s - seconds_since(started));
+  result.x.assign(model.num_vars(), 0.0);
+  for (int k = 0; k < w.count; ++k) {
+    if (options.stop && options.stop->load()) {
+      result.interrupted = true;
+      break;
+    }
+    const double seconds = (options.time_limit_s - reserve - seconds_since(started)) / (w.count - k);
+    if (seconds <= 0) throw NoResultError("the time limit was reached before week " + std::to_string(k + 1) + " of " +
+                                          std::to_string(w.count) + " was planned; raise --time-limit");
+    result.bound += week_bound(model, by_row, w, k, entries_of, options, bound_share * seconds);
+
+    // Week k's shifts and rows, the ≤ rows of the next week (wrapping on a cyclic
+    // horizon) that its shifts run into, and for the last week the first week's
+    // wrapped rows; earlier weeks' agents are fixed.
+    const int next = k + 1 < w.count ? k + 1 : plan.horizon.cyclic ? 0 : -1;
+    std::vector<int> free, rows;
+    for (int v = 0; v < model.num_vars(); ++v)
+      if (w.var[v] == k) free.push_back(v);
+    for (int r = 0; r < model.num_rows(); ++r) {
+      const bool own = w.row[r] == k && !(k == 0 && w.wrapped[r]);
+      const bool ahead = w.row[r] == next && (std::isinf(model.row_lb[r]) || (next == 0 && w.wrapped[r]));
+      if (own || ahead) rows.push_back(r);
+    }
+    const MilpModel week = sub_model(model, by_row, free, rows, result.x);
+
+    const double week_seconds = options.time_limit_s - reserve - seconds_since(started) - (w.count - k - 1) * seconds;
+    SolveOptions week_options = options;
+    week_options.time_limit_s = week_seconds;
+    week_options.on_progress = nullptr;
+    const auto week_started = Clock::now();
+    const LpDiveResult lp = solve_lp_and_dive(week, week_options, week_started, dive_share);
+    if (!lp.lp_feasible && !lp.lp_out_of_time && !lp.lp_interrupted)
+      throw NoResultError("week " + std::to_string(k + 1) + " of " + std::to_string(w.count) +
+                          " has no plan that meets every constraint with the shifts that run into it from the "
+                          "week before (seats or min_agents/max_agents)");
+    std::optional<std::vector<double>> best;
+    if (lp.integer) best = lp.integer;
+    else if (lp.lp_feasible) best = round_and_repair(week, lp.dive_x.empty() ? lp.lp_x : lp.dive_x);
+    if (!best && lp.lp_feasible) best = round_and_repair(week, lp.lp_x);
+    const double cbc_seconds = week_seconds - seconds_since(week_started);
+    if (cbc_seconds >= min_cbc_seconds && !(options.stop && options.stop->load())) {
+      MipLimits limits;
+      limits.seconds = cbc_seconds;
+      const MipResult mip = solve_mip(week, best ? &*best : nullptr, week_options, limits, week_started);
+      if (mip.x && (!best || mip.objective < week.objective(*best) - 1e-9)) best = mip.x;
+      result.out_of_time = result.out_of_time || mip.hit_time_limit;
+      result.interrupted = result.interrupted || mip.interrupted;
+    } else {
+      result.out_of_time = true;
+    }
+    if (!best)
+      throw NoResultError("the solver found no plan for week " + std::to_string(k + 1) + " of " +
+                          std::to_string(w.count) + " within its share of the time limit; raise --time-limit");
+    for (std::size_t j = 0; j < free.size(); ++j) result.x[free[j]] = (*best)[j];
+    // Progress: the weeks planned so far, their cost against their share of the bound.
+    if (options.on_progress) {
+      const double cost = model.objective(result.x);
+      options.on_progress(Progress{seconds_since(started), cost, result.bound,
+                                   cost > 0 ? std::optional<double>(std::max(0.0, 1 - result.bound / cost))
+                                            : std::nullopt});
+    }
+  }
+  if (result.interrupted) throw NoResultError("interrupted before every week was planned");
+  improve_boundaries(plan, w, model, by_row, result.x, options, started);
+  return result;
+}
+
+}  // namespace staffplan::optimize

@@ -1,0 +1,113 @@
+// Long horizons solved week by week (weeks.hpp): plans and lower bounds against
+// hand calculations, on a three-week horizon whose night shifts run from one week
+// into the next (and, on a cyclic horizon, from the last week into the first).
+#include <gtest/gtest.h>
+
+#include "optimize/optimize.hpp"
+#include "optimize/lp_dive.hpp"
+#include "optimize/weeks.hpp"
+#include "plan_builder.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+using testing::PlanBuilder;
+constexpr int hour = 3600;
+constexpr int days = 21;  // three weeks: more than kMonolithMaxDays
+
+// One site at $10/h, one 8 h night shift at 22:00 every day, 3 agents needed
+// 22:00-06:00 every night. Every night needs its own shift: 3 × 8 h × $10 = $240 a
+// night, 21 nights = $5 040. The week-by-week bound is exact here: each night
+// shift's cost splits between the weeks its hours fall in, and each week's LP
+// pays exactly its share.
+PlanBuilder nights(bool cyclic) {
+  PlanBuilder b(days, hour, -5 * hour, "2026-11-23", cyclic);
+  const int q = b.add_queue("english");
+  const int s = b.add_site("ny", 10, std::nullopt);
+  b.add_shift(s, "night", 8 * hour, 22 * 60);
+  for (int d = 0; d < days; ++d) b.require(q, 24 * d + 22, std::min(24 * d + 30, 24 * days), 3);
+  if (cyclic) b.require(q, 0, 6, 3);  // early Monday: the last Sunday's shift, wrapped
+  return b;
+}
+
+Schedule run(const PlanBuilder& b) {
+  SolveOptions options;
+  options.time_limit_s = 30;
+  return solve(b.plan, b.required, options);
+}
+
+TEST(Weeks, TakesLongHorizonsOfDailyShiftsOnly) {
+  static_assert(days > kMonolithMaxDays);
+  const PlanBuilder b = nights(false);
+  const ColumnSet columns = build_columns(b.plan);
+  const MilpModel model = build_milp(b.plan, b.required, columns, std::nullopt);
+  const auto weekly = solve_by_weeks(b.plan, columns, model, SolveOptions{}, std::chrono::steady_clock::now());
+  ASSERT_TRUE(weekly.has_value());
+  EXPECT_EQ(weekly->weeks, 3);
+  EXPECT_NEAR(weekly->bound, 5040, 1e-6);
+
+  PlanBuilder two_weeks(14, hour);
+  const int q = two_weeks.add_queue("english");
+  two_weeks.add_shift(two_weeks.add_site("ny", 10, std::nullopt), "day", 8 * hour, 8 * 60);
+  two_weeks.require(q, 13, 16, 1);
+  const ColumnSet c2 = build_columns(two_weeks.plan);
+  const MilpModel m2 = build_milp(two_weeks.plan, two_weeks.required, c2, std::nullopt);
+  EXPECT_FALSE(solve_by_weeks(two_weeks.plan, c2, m2, SolveOptions{}, std::chrono::steady_clock::now()));
+}
+
+TEST(Weeks, NightShiftsAcrossWeekBoundaries) {
+  const Schedule r = run(nights(false));
+  EXPECT_EQ(r.status, Status::optimal);
+  EXPECT_DOUBLE_EQ(r.cost, 5040);
+  EXPECT_DOUBLE_EQ(r.lower_bound, 5040);
+  int agents = 0;
+  for (const Assignment& a : r.assignments) {
+    EXPECT_EQ(a.agents, 3);
+    agents += a.agents;
+  }
+  EXPECT_EQ(agents, 3 * days);
+}
+
+TEST(Weeks, CyclicLastWeekCoversTheFirstMorning) {
+  const Schedule r = run(nights(true));
+  EXPECT_EQ(r.status, Status::optimal);
+  EXPECT_DOUBLE_EQ(r.cost, 5040);
+  EXPECT_DOUBLE_EQ(r.lower_bound, 5040);
+  for (const IntervalCoverage& c : r.coverage)
+    if (c.interval < 6) EXPECT_GE(c.productive, 3) << "interval " << c.interval;
+}
+
+}  // namespace
+}  // namespace staffplan::optimize
+
+namespace staffplan::optimize {
+namespace {
+
+// The week-by-week bound never exceeds the LP relaxation of the whole horizon
+// (which is itself below every plan's cost), on a cyclic three-week plan with two
+// sites, seats, 4 h and 8 h shifts every hour and an irregular demand.
+TEST(Weeks, BoundIsBelowTheWholeHorizonLp) {
+  for (const bool cyclic : {false, true}) {
+    PlanBuilder b(days, hour, 0, "2026-11-23", cyclic);
+    const int q = b.add_queue("english");
+    const int a = b.add_site("a", 10, 6, 0, 0);
+    const int c = b.add_site("c", 25, std::nullopt, 0, 0);
+    for (int s : {a, c}) {
+      b.add_shift(s, "short", 4 * hour, 0, 23 * 60);
+      b.add_shift(s, "long", 8 * hour, 0, 23 * 60);
+    }
+    for (int i = 0; i < 24 * days; ++i) b.require(q, i, i + 1, 1 + (i * 7 + i / 24 * 3) % 9);
+    const ColumnSet columns = build_columns(b.plan);
+    const MilpModel model = build_milp(b.plan, b.required, columns, std::nullopt);
+    const LpDiveResult whole = solve_lp_and_dive(model, SolveOptions{}, std::chrono::steady_clock::now(), 0.0);
+    ASSERT_TRUE(whole.lp_feasible);
+    const auto weekly = solve_by_weeks(b.plan, columns, model, SolveOptions{}, std::chrono::steady_clock::now());
+    ASSERT_TRUE(weekly.has_value());
+    EXPECT_LE(weekly->bound, whole.lp_objective + 1e-6) << "cyclic " << cyclic;
+    EXPECT_GE(model.objective(weekly->x), whole.lp_objective - 1e-6);
+    EXPECT_GT(weekly->bound, 0.95 * whole.lp_objective);  // and it is not a weak one
+  }
+}
+
+}  // namespace
+}  // namespace staffplan::optimize
