@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 
 namespace staffplan::load {
@@ -48,12 +49,8 @@ std::string tz_database_dir() {
   return "/usr/share/zoneinfo";
 }
 
-const Zone* find_zone(const std::string& name) {
+const date::time_zone* find_zone(const std::string& name) {
   if (name.empty()) return nullptr;
-  const std::string tz_dir = tz_database_dir();
-  // The usual case: read just this zone's file, not the whole database (zones.hpp).
-  if (direct_zone_name(name))
-    if (const ZoneFile file = read_zone_file(name, tz_dir); file.exists) return file.zone;
   // An unknown name is the plan's fault (exit 2); no database at all is the machine's.
   bool database_ok = false;
   try {
@@ -64,14 +61,12 @@ const Zone* find_zone(const std::string& name) {
     throw std::runtime_error(fmt::format(
         "the time-zone database is missing: no time zones found in {} (install the tzdata package); "
         "this is a problem of this machine, not of the plan",
-        tz_dir));
+        tz_database_dir()));
   try {
-    (void)date::locate_zone(name);
+    return date::locate_zone(name);
   } catch (const std::exception&) {
     return nullptr;
   }
-  // The database lists the name: read its file like any other zone's.
-  return read_zone_file(name, tz_dir).zone;
 }
 
 std::optional<date::year_month_day> parse_date(std::string_view text) {
@@ -84,14 +79,14 @@ std::string format_date(const date::year_month_day& ymd) {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
-std::optional<std::int64_t> local_to_utc(const Zone& zone, date::local_seconds local) {
+std::optional<std::int64_t> local_to_utc(const date::time_zone& zone, date::local_seconds local) {
   const date::local_info info = zone.get_info(local);
   if (info.result == date::local_info::nonexistent) return std::nullopt;
   // unique or ambiguous: `first` is the (first) offset in force.
   return (local - info.first.offset).time_since_epoch().count();
 }
 
-std::optional<std::int64_t> parse_timestamp(std::string_view text, const Zone& zone,
+std::optional<std::int64_t> parse_timestamp(std::string_view text, const date::time_zone& zone,
                                             std::string& error) {
   const auto shape = [&] {
     error = fmt::format("expected a timestamp like 2026-11-23T08:30 (optionally with an offset "
@@ -137,14 +132,30 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text, const Zone& z
 
 namespace {
 
+// The POSIX TZ string that ends a version 2+ TZif file ("EST5EDT,M3.2.0,M11.1.0"):
+// the rule for every instant after the file's last transition. nullopt when the file
+// cannot be read or has none.
+std::optional<std::string> tzif_footer(const std::string& zone_name) {
+  constexpr std::size_t max_tzif_bytes = 1 << 20;  // real files are a few kB
+  std::ifstream in(tz_database_dir() + "/" + zone_name, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string data(max_tzif_bytes, '\0');
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.resize(static_cast<std::size_t>(in.gcount()));
+  if (data.size() < 6 || !data.starts_with("TZif") || data[4] == '\0' || data.back() != '\n') return std::nullopt;
+  const std::size_t open = data.rfind('\n', data.size() - 2);
+  if (open == std::string::npos) return std::nullopt;
+  return data.substr(open + 1, data.size() - open - 2);
+}
+
 // Past this instant the database gives no offsets for `zone` and its yearly rule
 // applies; nullopt when the last offset holds for ever.
-std::optional<std::int64_t> end_of_listed_offsets(const Zone& zone) {
+std::optional<std::int64_t> end_of_listed_offsets(const date::time_zone& zone) {
   const date::sys_seconds far_future = date::sys_days{date::year{9000} / 1 / 1};
   const date::sys_info last = zone.get_info(far_future);
   if (last.begin <= date::sys_days{date::year{1900} / 1 / 1}) return std::nullopt;  // no transitions
   const std::int64_t at = last.begin.time_since_epoch().count();
-  if (const auto& footer = zone.rule())
+  if (const auto footer = tzif_footer(zone.name()))
     return footer->find(',') == std::string::npos ? std::nullopt : std::optional<std::int64_t>(at);
   // No footer to read: the usual ("fat") files list rule transitions up to 2037.
   const date::year_month_day ymd{date::floor<date::days>(last.begin)};
@@ -169,7 +180,7 @@ std::string offset_text(int offset_s) {
 
 }  // namespace
 
-std::optional<std::string> offsets_problem(const Zone& zone, std::int64_t first_utc,
+std::optional<std::string> offsets_problem(const date::time_zone& zone, std::int64_t first_utc,
                                            std::int64_t end_utc, int step, const std::vector<int>& offsets) {
   if (const auto listed_until = end_of_listed_offsets(zone); listed_until && end_utc > *listed_until)
     return fmt::format("the time-zone database of this machine lists the clock changes of {} only up to {}; "
@@ -185,7 +196,7 @@ std::optional<std::string> offsets_problem(const Zone& zone, std::int64_t first_
   return std::nullopt;
 }
 
-std::vector<int> offsets_at(const Zone& zone, std::int64_t first, int step, int count) {
+std::vector<int> offsets_at(const date::time_zone& zone, std::int64_t first, int step, int count) {
   std::vector<int> offsets(static_cast<std::size_t>(count) + 1);
   // One sys_info covers [begin, end): look it up again only when an instant leaves it.
   date::sys_info info = zone.get_info(date::sys_seconds{seconds{first}});

@@ -1,9 +1,8 @@
 #pragma once
-// Dates, timestamps and time-zone conversions for the loader: calendar arithmetic
-// from Howard Hinnant's date, zones from the system tz database (zones.hpp).
-// Everything leaves here as UTC seconds or precomputed UTC offsets, so later stages
-// need no time-zone database.
-#include "load/zones.hpp"
+// Dates, timestamps and time-zone conversions for the loader, all through Howard
+// Hinnant's date/tz (system tz database). Everything leaves here as UTC seconds or
+// precomputed UTC offsets, so later stages need no time-zone database.
+#include <date/tz.h>
 
 #include <cstdint>
 #include <optional>
@@ -13,12 +12,10 @@
 
 namespace staffplan::load {
 
-// The IANA zone, or nullptr when the name is unknown or its file is no valid TZif
-// file. Reads only that zone's file when the name is a plain one (zones.hpp), else
-// asks the date library's database whether it lists the name. Throws std::runtime_error
+// The IANA zone, or nullptr when the name is unknown. Throws std::runtime_error
 // (exit 3: a problem of the machine, not of the plan) when the system time-zone
 // database itself is missing or empty, naming the folder it was looked for in.
-const Zone* find_zone(const std::string& name);
+const date::time_zone* find_zone(const std::string& name);
 
 // The folder of the system time-zone database, as the date library looks for it.
 std::string tz_database_dir();
@@ -30,7 +27,7 @@ std::string tz_database_dir();
 //   does not apply, so New York in July 2038 would come out as standard time;
 // - local mean time before standard time had offsets with seconds (New York
 //   -04:56:02 before 1883), which the plan's whole-minute timestamps cannot carry.
-std::optional<std::string> offsets_problem(const Zone& zone, std::int64_t first_utc,
+std::optional<std::string> offsets_problem(const date::time_zone& zone, std::int64_t first_utc,
                                            std::int64_t end_utc, int step, const std::vector<int>& offsets);
 
 // Strict "YYYY-MM-DD" (a real calendar date), else nullopt.
@@ -42,14 +39,14 @@ std::string format_date(const date::year_month_day& ymd);
 // offset the time is local to `zone`; a repeated local time (fall back) means its
 // first occurrence. Returns UTC seconds, or nullopt with `error` set to a sentence
 // fragment ("expected ...", "... does not exist in ...").
-std::optional<std::int64_t> parse_timestamp(std::string_view text, const Zone& zone,
+std::optional<std::int64_t> parse_timestamp(std::string_view text, const date::time_zone& zone,
                                             std::string& error);
 
 // The instant of a local wall-clock time in `zone`: nullopt when it does not exist
 // (spring forward gap); the first occurrence when it is repeated (fall back).
-std::optional<std::int64_t> local_to_utc(const Zone& zone, date::local_seconds local);
+std::optional<std::int64_t> local_to_utc(const date::time_zone& zone, date::local_seconds local);
 
 // UTC offset of `zone` at each instant first + k * step for k = 0..count (inclusive).
-std::vector<int> offsets_at(const Zone& zone, std::int64_t first, int step, int count);
+std::vector<int> offsets_at(const date::time_zone& zone, std::int64_t first, int step, int count);
 
 }  // namespace staffplan::load

@@ -90,7 +90,7 @@ using QueueOf = std::function<std::optional<std::size_t>(std::string_view name, 
 // not be read as a forecast at all (unreadable, empty, wrong header).
 bool read_rows(const std::string& csv_path, const Node& where, const std::string& what, Layout layout,
                std::vector<Queue>& queues, const QueueOf& queue_of, std::vector<int>& first_line,
-               const Horizon& horizon, const Zone& zone, Diagnostics& diagnostics) {
+               const Horizon& horizon, const date::time_zone& zone, Diagnostics& diagnostics) {
   std::string error;
   const auto text = slurp(csv_path, error);
   if (!text) {
@@ -228,7 +228,7 @@ bool read_rows(const std::string& csv_path, const Node& where, const std::string
 }  // namespace
 
 void read_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
-                       Queue& queue, const Horizon& horizon, const Zone& zone,
+                       Queue& queue, const Horizon& horizon, const date::time_zone& zone,
                        Diagnostics& diagnostics) {
   // The rows are read into a one-queue list, then moved back.
   std::vector<Queue> one(1);
@@ -240,7 +240,7 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
 
 std::optional<std::vector<int>> read_shared_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
                                           std::vector<Queue>& queues, const std::vector<bool>& takes,
-                                          const Horizon& horizon, const Zone& zone,
+                                          const Horizon& horizon, const date::time_zone& zone,
                                           Diagnostics& diagnostics) {
   std::vector<std::string> names;
   for (const auto& queue : queues) names.push_back(queue.name);

@@ -5,7 +5,7 @@
 //   `start,queue,calls[,aht_s]`, each row naming its queue.
 // One row per interval and queue; intervals not listed have 0 calls. Errors name
 // the CSV file, line and column (and the column's header name).
-#include "load/zones.hpp"
+#include <date/tz.h>
 
 #include <optional>
 #include <string>
@@ -24,7 +24,7 @@ inline constexpr int max_csv_errors = 10;
 // the horizon). `where` and `what` are the plan's `csv` node and field path, used
 // when the file itself cannot be read.
 void read_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
-                       Queue& queue, const Horizon& horizon, const Zone& zone,
+                       Queue& queue, const Horizon& horizon, const date::time_zone& zone,
                        Diagnostics& diagnostics);
 
 // Reads the shared multi-queue file. `queues` are the plan's queues (calls already
@@ -35,7 +35,7 @@ void read_csv_forecast(const std::string& csv_path, const Node& where, const std
 // queue of the plan is an error naming the row, the column and the name.
 std::optional<std::vector<int>> read_shared_csv_forecast(const std::string& csv_path, const Node& where, const std::string& what,
                                           std::vector<Queue>& queues, const std::vector<bool>& takes,
-                                          const Horizon& horizon, const Zone& zone,
+                                          const Horizon& horizon, const date::time_zone& zone,
                                           Diagnostics& diagnostics);
 
 }  // namespace staffplan::load

@@ -3,7 +3,7 @@
 // queues and forecasts (queues.cpp, forecast.cpp), sites and shifts (sites.cpp,
 // shift_starts.cpp). Each reads its part of the YAML into the Plan and records
 // problems in Diagnostics; none throws for bad input.
-#include "load/zones.hpp"
+#include <date/tz.h>
 
 #include <optional>
 #include <string>
@@ -18,7 +18,7 @@ namespace staffplan::load {
 // `ok` false) when the horizon could not be built, and then sections skip the
 // checks that depend on it.
 struct PlanClock {
-  const Zone* zone = nullptr;
+  const date::time_zone* zone = nullptr;
   bool ok = false;
   std::string folder;  // folder of the plan file, for relative csv paths
 };
@@ -55,7 +55,7 @@ void read_outsourcers(const MapReader& top, Plan& plan, Diagnostics& diagnostics
 
 // Every concrete start of `shift` at `site` inside the horizon (see Shift::starts);
 // records an error (and stops) at the first start off the plan's interval grid.
-void expand_shift_starts(const Horizon& horizon, const Zone& site_zone, const Site& site,
+void expand_shift_starts(const Horizon& horizon, const date::time_zone& site_zone, const Site& site,
                          Shift& shift, Diagnostics& diagnostics);
 
 // Plan-clock minute after midnight at which interval i starts.

@@ -9,7 +9,7 @@
 
 namespace staffplan::load {
 
-void expand_shift_starts(const Horizon& horizon, const Zone& site_zone, const Site& site,
+void expand_shift_starts(const Horizon& horizon, const date::time_zone& site_zone, const Site& site,
                          Shift& shift, Diagnostics& diagnostics) {
   using std::chrono::seconds;
   shift.starts.clear();

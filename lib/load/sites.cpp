@@ -412,7 +412,7 @@ void read_sites(const MapReader& top, Plan& plan, const PlanClock& clock, Diagno
       site.name = *name;
       s.set_path(fmt::format("sites[{}]", *name));
     }
-    const Zone* zone = clock.zone;
+    const date::time_zone* zone = clock.zone;
     site.timezone = plan.horizon.timezone;
     if (const auto tz = s.text("timezone")) {
       zone = find_zone(*tz);

@@ -58,7 +58,7 @@ std::optional<std::pair<int, int>> read_window(const Node& node, const std::stri
 // The instant of local wall time `local` in `zone`: a repeated time (fall back)
 // is its first occurrence, a time that does not exist (spring forward) is the
 // instant of the jump.
-std::int64_t instant(const Zone& zone, date::local_seconds local) {
+std::int64_t instant(const date::time_zone& zone, date::local_seconds local) {
   const date::local_info info = zone.get_info(local);
   if (info.result == date::local_info::nonexistent) return info.first.end.time_since_epoch().count();
   return (local - info.first.offset).time_since_epoch().count();
@@ -66,7 +66,7 @@ std::int64_t instant(const Zone& zone, date::local_seconds local) {
 
 // Every work-local date of the work's weekdays whose window lies inside the horizon;
 // a window cut by the horizon's start or end is left out with a warning.
-void expand_days(Work& work, const Horizon& h, const Zone& zone, int from_min, int to_min,
+void expand_days(Work& work, const Horizon& h, const date::time_zone& zone, int from_min, int to_min,
                  Diagnostics& diagnostics) {
   const auto first = parse_date(h.start_date);
   if (!first) return;
@@ -144,7 +144,7 @@ void read_work(const MapReader& top, Plan& plan, const PlanClock& clock, Diagnos
     if (!w.has("window")) w.missing("window");
     else window = read_window(w.get("window"), w.field("window"), diagnostics);
     if (window) work.window = w.get("window").Scalar();
-    const Zone* zone = clock.zone;
+    const date::time_zone* zone = clock.zone;
     work.timezone = plan.horizon.timezone;
     if (const auto tz = w.text("timezone")) {
       zone = find_zone(*tz);
