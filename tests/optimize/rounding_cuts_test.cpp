@@ -47,6 +47,21 @@ TEST(RoundingCut, TwoCoefficientsByHand) {
   EXPECT_NEAR(rhs, 9, 1e-6);
 }
 
+// An intervals-mode send binary v enters a Pool row with the whole requirement as
+// its relief: 0.7 a + 0.65 b + 5 v ≥ 5. At δ = 0.65: 5/0.65 = 100/13 = 7 + 9/13;
+// a/δ = 14/13 (coefficient 1 + (1/13)/(9/13) = 10/9), b/δ = 1, v/δ = 100/13 (its
+// fraction equals f, so ⌈100/13⌉ = 8): (10/9) a + b + 8 v ≥ 8, i.e. 8 whole agents
+// (at most 0.7 · 7 = 4.9 < 5 from 7) or the interval sent out.
+TEST(RoundingCut, SendBinaryGetsTheRoundedRequirement) {
+  std::vector<double> cut;
+  double rhs = 0;
+  ASSERT_TRUE(rounding_cut({0.7, 0.65, 5}, 5, 0.65, cut, rhs));
+  EXPECT_NEAR(cut[0], 10.0 / 9, 1e-9);
+  EXPECT_DOUBLE_EQ(cut[1], 1);
+  EXPECT_DOUBLE_EQ(cut[2], 8);
+  EXPECT_NEAR(rhs, 8, 1e-6);
+}
+
 // Validity: every integer point of a box that meets the row meets its cut, for
 // mixed productive shares (30 % and 35 % shrinkage, half-interval breaks) and many
 // requirements.
