@@ -16,9 +16,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using RowMajor = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
-// Of a week's share of the time: the bound LP may use this much, the LP and dive of
+// Of a week's share of the time: the bound LP first (it may take all of it: a week
+// whose bound LP does not finish counts 0 in the bound), then the LP and dive of
 // the week's own model end at dive_share of the rest, CBC gets what is left.
-constexpr double bound_share = 0.25;
 constexpr double dive_share = 0.5;
 // Below this much time for a week, its CBC run is not started.
 constexpr double min_cbc_seconds = 0.2;
@@ -213,7 +213,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
     const double seconds = (options.time_limit_s - reserve - seconds_since(started)) / (w.count - k);
     if (seconds <= 0) throw NoResultError("the time limit was reached before week " + std::to_string(k + 1) + " of " +
                                           std::to_string(w.count) + " was planned; raise --time-limit");
-    result.bound += week_bound(model, by_row, w, k, entries_of, options, bound_share * seconds);
+    result.bound += week_bound(model, by_row, w, k, entries_of, options, seconds);
 
     // Week k's shifts and rows, the ≤ rows of the next week (wrapping on a cyclic
     // horizon) that its shifts run into, and for the last week the first week's
