@@ -2,6 +2,7 @@
 
 #include "optimize/clp_load.hpp"
 #include "optimize/deadline_run.hpp"
+#include "optimize/limits.hpp"
 
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
@@ -22,13 +23,7 @@
 namespace staffplan::optimize {
 namespace {
 
-// CBC stops itself at its "-sec" most of the time; the child running it is killed
-// this long after that.
-constexpr double kill_grace_s = 0.3;
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
+using detail::seconds_since;
 
 // Shared by the handler and the clones CBC makes of it.
 struct EventState {
@@ -174,7 +169,7 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
                     std::chrono::steady_clock::time_point started) {
   const double seconds = std::min(limits.seconds, options.time_limit_s - seconds_since(started));
   const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::milliseconds(static_cast<long long>(1000 * (std::max(0.0, seconds) + kill_grace_s)));
+                        std::chrono::milliseconds(static_cast<long long>(1000 * (std::max(0.0, seconds) + detail::kKillGraceSeconds)));
   const auto answer = run_until(
       [&] {
         const MipResult r = solve_mip_here(model, start, options, limits, started);

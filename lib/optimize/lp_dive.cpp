@@ -6,13 +6,14 @@
 
 #include "optimize/clp_load.hpp"
 #include "optimize/lp_form.hpp"
+#include "optimize/limits.hpp"
 
 #include <coin/ClpSolve.hpp>
 
 namespace staffplan::optimize {
 namespace {
 
-constexpr double tol = 1e-6;
+constexpr double tol = detail::kIntegralTolerance;
 // A stop this close to the deadline is Clp's wall-clock limit, not an answer.
 constexpr double time_tol = 0.05;
 // Rounds fix 1 + (fractional variables) / batch_divisor variables at once.

@@ -5,14 +5,16 @@
 #include <limits>
 
 #include "optimize/cbc_solver.hpp"
+#include "optimize/limits.hpp"
 
 namespace staffplan::optimize {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using detail::Clock;
+using detail::seconds_since;
 constexpr double inf = std::numeric_limits<double>::infinity();
-constexpr double int_tol = 1e-6;        // an LP value within this of an integer is integral
-constexpr double row_tol = 1e-6;        // row activity tolerance (CBC's primal tolerance order)
+constexpr double int_tol = detail::kIntegralTolerance;
+constexpr double row_tol = detail::kRowTolerance;
 // A sub-search's share of the time left: the floor neighbourhood is the strongest,
 // RINS next; the fix-and-optimise blocks share what remains.
 constexpr double floor_share = 0.45;
@@ -23,11 +25,7 @@ constexpr long floor_nodes = 4000;
 constexpr long rins_nodes = 2000;
 constexpr long block_nodes = 200;
 // No sub-search starts with less time than this left (loading it alone takes some).
-constexpr double min_sub_seconds = 0.2;
-
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
+constexpr double min_sub_seconds = detail::kMinCbcSeconds;
 
 }  // namespace
 

@@ -20,15 +20,13 @@
 #include "optimize/size_limit.hpp"
 #include "optimize/warm_start.hpp"
 #include "optimize/weeks.hpp"
+#include "optimize/limits.hpp"
 
 namespace staffplan::optimize {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
+using detail::Clock;
+using detail::seconds_since;
 
 // Relative gap of a cost to its bound; 0 when both are 0 (nothing to staff).
 double relative_gap(double cost, double bound) {
@@ -45,14 +43,14 @@ constexpr double cbc_share = 0.35;
 constexpr double dive_share = 0.6;
 // Clp stops itself at the deadline most of the time; its process is killed this
 // long after it.
-constexpr double lp_grace_s = 0.3;
+constexpr double lp_grace_s = detail::kKillGraceSeconds;
 // Time kept back from the solver phases for the report: 3 % of the limit, within
 // [0.1 s, 1.5 s].
 constexpr double report_reserve_share = 0.03;
 constexpr double min_report_reserve_s = 0.1;
 constexpr double max_report_reserve_s = 1.5;
 // Below this much time left, CBC (loading the model, preprocessing) is not started.
-constexpr double min_cbc_seconds = 0.2;
+constexpr double min_cbc_seconds = detail::kMinCbcSeconds;
 
 // Fix-and-optimise blocks (neighbourhood.hpp): the day of a variable's shift start,
 // and its site; -1 for continuous variables (never fixed).

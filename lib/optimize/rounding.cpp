@@ -6,10 +6,12 @@
 #include <optional>
 #include <utility>
 
+#include "optimize/limits.hpp"
+
 namespace staffplan::optimize {
 namespace {
 
-constexpr double tol = 1e-6;  // row activity tolerance, as CBC's primal tolerance order
+constexpr double tol = detail::kRowTolerance;
 // Cost difference below which a removal is "free" (no saving, no penalty): such an
 // agent is removed too, so fewer agents win among plans of the same cost.
 constexpr double kCostTieTolerance = 1e-9;

@@ -6,12 +6,14 @@
 #include <limits>
 #include <vector>
 
+#include "optimize/limits.hpp"
+
 namespace staffplan::optimize {
 namespace {
 
 // rhs/δ within this of a whole number is whole (nothing to round); a scaled
 // coefficient within it of a whole number is that number.
-constexpr double kWholeTolerance = 1e-6;
+constexpr double kWholeTolerance = detail::kIntegralTolerance;
 // The cut's right-hand side is eased by this much, so that round-off in the
 // coefficients never cuts off an integer plan that meets the rounded row exactly.
 constexpr double kRhsEase = 1e-7;

@@ -9,11 +9,13 @@
 #include "optimize/cbc_solver.hpp"
 #include "optimize/lp_dive.hpp"
 #include "optimize/rounding.hpp"
+#include "optimize/limits.hpp"
 
 namespace staffplan::optimize {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using detail::Clock;
+using detail::seconds_since;
 using RowMajor = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
 // Of a week's share of the time: the bound LP first (it may take all of it: a week
@@ -21,12 +23,11 @@ using RowMajor = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 // the week's own model end at dive_share of the rest, CBC gets what is left.
 constexpr double dive_share = 0.5;
 // Below this much time for a week, its CBC run is not started.
-constexpr double min_cbc_seconds = 0.2;
+constexpr double min_cbc_seconds = detail::kMinCbcSeconds;
 // Share of the time kept for re-planning across the week boundaries (fix and
 // optimise on the last day before and the first day after each boundary).
 constexpr double boundary_share = 0.1;
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 bool takes(const MilpModel& m) {
   for (const VarKey& k : m.var_key)

@@ -1,0 +1,29 @@
+#pragma once
+// The solver's shared tolerances, time limits and clock helper, one record each,
+// so that phases agree on what "integral", "satisfied" and "enough time" mean.
+// Constants used by one phase only stay beside that phase, with their reason.
+#include <chrono>
+
+namespace staffplan::optimize::detail {
+
+// An LP value within this of a whole number is that whole number (dive, rounding
+// rows, neighbourhoods). Range: 1e-9–1e-5, CBC's integer tolerance order.
+inline constexpr double kIntegralTolerance = 1e-6;
+
+// A row activity within this of its bound satisfies it (repair, restricted
+// models). Range: 1e-9–1e-5, CBC's primal tolerance order.
+inline constexpr double kRowTolerance = 1e-6;
+
+// No CBC run (whole model, week, sub-problem) starts with less time than this
+// left: loading and preprocessing alone take about that. Seconds, 0.05–1.
+inline constexpr double kMinCbcSeconds = 0.2;
+
+// A child process running Clp or CBC is killed this long after its deadline
+// (both usually stop themselves before). Seconds, 0.1–1.
+inline constexpr double kKillGraceSeconds = 0.3;
+
+using Clock = std::chrono::steady_clock;
+
+inline double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+}  // namespace staffplan::optimize::detail
