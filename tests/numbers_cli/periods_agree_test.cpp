@@ -11,6 +11,7 @@
 
 #include "load/diagnostics.hpp"
 #include "load/yaml_document.hpp"
+#include "support/json_tree.hpp"
 #include "support/run_cli.hpp"
 
 namespace {

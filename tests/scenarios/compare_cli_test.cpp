@@ -9,6 +9,7 @@
 
 #include "load/diagnostics.hpp"
 #include "load/yaml_document.hpp"
+#include "support/json_tree.hpp"
 #include "support/run_cli.hpp"
 
 namespace {
@@ -18,18 +19,6 @@ using namespace staffplan::testing;  // run_staffplan, source_path, temp files
 
 const std::string dst = source_path("tests/data/optimize/dst-week.yaml");
 const std::string london = source_path("tests/data/optimize/london-breaks.yaml");
-
-// A JSON document (JSON is YAML) as the loader's tree; numbers stay their text.
-struct Json {
-  std::unique_ptr<staffplan::load::Tree> tree;
-  Node root() const { return tree->root(); }
-};
-Json parse_json(const std::string& text) {
-  staffplan::load::Diagnostics diagnostics("json");
-  Json json{staffplan::load::parse_document(text, diagnostics, "JSON output", "JSON", false)};
-  EXPECT_TRUE(json.tree) << text;
-  return json;
-}
 
 // The dst-week plan under Erlang A (2 min patience), so abandonment shows.
 std::string erlang_a_copy(const std::string& dir) {
