@@ -1,4 +1,4 @@
-// Decomposition lower bounds: the cost split, the parts, the day cuts and the
+// Decomposition lower bounds: the cost split, the parts, the time cuts and the
 // parts' MILP bounds (part_bound.hpp).
 #include "optimize/part_bound.hpp"
 
@@ -24,7 +24,7 @@ double box_min(double coefficient, double lb, double ub) {
   return 0;
 }
 
-// The interval of every row (see day_parts), −1 when neither it nor its variables have one.
+// The interval of every row (see time_parts), −1 when neither it nor its variables have one.
 std::vector<int> row_intervals(const Plan& plan, const ColumnSet& columns, const MilpModel& m) {
   const int last = plan.horizon.count - 1;
   std::vector<int> var(m.num_vars(), -1);
@@ -100,15 +100,14 @@ Part make_part(const MilpModel& m, const RowMajor& by_row, const std::vector<int
   return p;
 }
 
-std::optional<DayParts> day_parts(const Plan& plan, const ColumnSet& columns, const MilpModel& m,
-                                  const std::vector<double>& lp_x) {
+std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, const MilpModel& m,
+                                    const std::vector<double>& lp_x, int hours) {
   const int count = plan.horizon.count;
-  const int per_day = std::max(1, 86400 / plan.horizon.interval_s);
-  if (plan.horizon.days < 2 || count < 2 * per_day || static_cast<int>(lp_x.size()) != m.num_vars())
-    return std::nullopt;
+  const int length = std::max(1, hours * 3600 / plan.horizon.interval_s);  // intervals per part
+  if (count < 2 * length || static_cast<int>(lp_x.size()) != m.num_vars()) return std::nullopt;
   // Score of each cut time: LP agents (and shifts) on shifts held across it.
-  std::vector<double> agents(per_day, 0.0);
-  std::vector<int> shifts(per_day, 0);
+  std::vector<double> agents(length, 0.0);
+  std::vector<int> shifts(length, 0);
   for (int v = 0; v < m.num_vars(); ++v) {
     if (!m.is(v, VarFamily::agents)) continue;
     // The column's seat rows: one site, so its intervals come ascending.
@@ -116,22 +115,23 @@ std::optional<DayParts> day_parts(const Plan& plan, const ColumnSet& columns, co
     for (Eigen::SparseMatrix<double>::InnerIterator it(columns.on_shift, m.var_key[v].column); it; ++it)
       on.push_back(static_cast<int>(it.row()) % count);
     const auto across = [&](int cut) {
-      agents[cut % per_day] += std::max(0.0, lp_x[v]);
-      ++shifts[cut % per_day];
+      agents[cut % length] += std::max(0.0, lp_x[v]);
+      ++shifts[cut % length];
     };
     for (std::size_t k = 0; k + 1 < on.size(); ++k)
       if (on[k + 1] == on[k] + 1) across(on[k + 1]);
     if (plan.horizon.cyclic && on.size() > 1 && on.front() == 0 && on.back() == count - 1) across(0);
   }
   int cut = 0;
-  for (int o = 1; o < per_day; ++o)
+  for (int o = 1; o < length; ++o)
     if (agents[o] < agents[cut] - score_tol || (agents[o] <= agents[cut] + score_tol && shifts[o] < shifts[cut])) cut = o;
   const auto part_of = [&](int i) {
-    if (plan.horizon.cyclic) return ((i - cut) % count + count) % count / per_day;
-    return cut == 0 ? i / per_day : i < cut ? 0 : 1 + (i - cut) / per_day;
+    if (plan.horizon.cyclic) return ((i - cut) % count + count) % count / length;
+    return cut == 0 ? i / length : i < cut ? 0 : 1 + (i - cut) / length;
   };
-  DayParts d;
+  TimeParts d;
   d.cut = cut;
+  d.length = length;
   d.count = part_of(plan.horizon.cyclic ? (cut + count - 1) % count : count - 1) + 1;
   const std::vector<int> interval = row_intervals(plan, columns, m);
   d.part.resize(m.num_rows());
@@ -139,7 +139,7 @@ std::optional<DayParts> day_parts(const Plan& plan, const ColumnSet& columns, co
   return d;
 }
 
-std::optional<double> part_mip_bound(const MilpModel& m, const DayParts& parts, const CostSplit& split,
+std::optional<double> part_mip_bound(const MilpModel& m, const TimeParts& parts, const CostSplit& split,
                                      const SolveOptions& options, double seconds, double absolute_gap,
                                      Clock::time_point started) {
   const auto end = Clock::now() + std::chrono::milliseconds(static_cast<long long>(1000 * std::max(0.0, seconds)));
@@ -153,10 +153,12 @@ std::optional<double> part_mip_bound(const MilpModel& m, const DayParts& parts, 
     if (options.stop && options.stop->load()) return std::nullopt;
     const Part p = make_part(m, by_row, rows[k], split);
     double bound = p.floor;
-    const double share = std::chrono::duration<double>(end - Clock::now()).count() / (parts.count - k);
-    if (share >= detail::kMinCbcSeconds && !p.vars.empty()) {
+    // An equal share of what is left, at least what CBC needs to start: most parts
+    // close in a fraction of it and leave the rest to the parts after them.
+    const double left = std::chrono::duration<double>(end - Clock::now()).count();
+    if (left >= detail::kMinCbcSeconds && !p.vars.empty()) {
       MipLimits limits;
-      limits.seconds = share;
+      limits.seconds = std::max(detail::kMinCbcSeconds, left / (parts.count - k));
       limits.absolute_gap = absolute_gap;
       const MipResult r = solve_mip(p.model, nullptr, part_options, limits, started);
       if (r.interrupted) return std::nullopt;

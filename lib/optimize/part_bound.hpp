@@ -1,7 +1,7 @@
 #pragma once
 // Lower bounds from the model split into parts (a decomposition bound), shared by
 // the week-by-week solve of long horizons (weeks.hpp, LP parts) and the whole-model
-// solve (optimize.cpp, MILP parts of one day each).
+// solve (optimize.cpp, MILP parts of a few hours each).
 //
 // The rows are split into parts (every row in exactly one). Each variable's cost c_j
 // is split over the parts it has row entries in, c_j = Σ_k c_jk; part k is the model
@@ -15,7 +15,7 @@
 // With the LP's optimal duals the parts' LPs sum to at least the whole LP (y
 // restricted to a part is feasible for its dual), so the parts' MILP bounds lift the
 // LP bound by what integrality gains inside each part: there the whole agents of a
-// day are planned together, beyond what the per-row rounding rows capture.
+// few hours are planned together, beyond what the per-row rounding rows capture.
 //
 // Each part also has a floor, the Lagrangian value of y on it (no solve needed):
 //   Σ_{r ∈ k} y_r · (the row's bound on y's side) + Σ_j min over [lb_j, ub_j] of
@@ -57,27 +57,28 @@ struct Part {
 Part make_part(const MilpModel& model, const RowMajor& by_row, const std::vector<int>& rows,
                const CostSplit& split);
 
-// Rows by day of the plan clock: part[r] for every row, `count` parts. The days are
-// cut at the time of day (a whole interval) where the LP solution has the fewest
-// agents on shifts running across the cuts (then the fewest such shifts, then the
-// earliest time): a part then holds most of the shifts of its rows whole. A row
-// without an interval of its own (Limit: its start's; Round: its source row's) goes
-// with its first variable that has one, else into part 0. Nothing for horizons
-// under two days.
-struct DayParts {
+// Rows by time: parts of `hours` each along the horizon, part[r] for every row,
+// `count` parts. The cuts fall at the time (a whole interval, the same in every
+// period of `hours`) where the LP solution has the fewest agents on shifts running
+// across them (then the fewest such shifts, then the earliest time): a part then
+// holds most of the shifts of its rows whole. A row without an interval of its own
+// (Limit: its start's; Round: its source row's) goes with its first variable that
+// has one, else into part 0. Nothing when the horizon is shorter than two parts.
+struct TimeParts {
   std::vector<int> part;
   int count = 0;
-  int cut = 0;  // intervals after midnight of the plan clock's day
+  int length = 0;  // intervals per part
+  int cut = 0;     // intervals after the horizon start of the first cut
 };
-std::optional<DayParts> day_parts(const Plan& plan, const ColumnSet& columns, const MilpModel& model,
-                                  const std::vector<double>& lp_x);
+std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, const MilpModel& model,
+                                    const std::vector<double>& lp_x, int hours);
 
 // Σ over the parts of max(floor, CBC's proven bound of the part's MILP), the parts
 // solved one after the other, each with an equal share of `seconds` left; CBC stops
 // a part once its incumbent is within `absolute_gap` of its bound. Nothing when a
 // part has no finite bound (or a stop was requested). The time limit counted from
 // `started` holds too.
-std::optional<double> part_mip_bound(const MilpModel& model, const DayParts& parts, const CostSplit& split,
+std::optional<double> part_mip_bound(const MilpModel& model, const TimeParts& parts, const CostSplit& split,
                                      const SolveOptions& options, double seconds, double absolute_gap,
                                      std::chrono::steady_clock::time_point started);
 

@@ -46,8 +46,8 @@ double enumerated_optimum(const MilpModel& m) {
   return best;
 }
 
-DayParts one_row_each() {
-  DayParts parts;
+TimeParts one_row_each() {
+  TimeParts parts;
   parts.part = {0, 1};
   parts.count = 2;
   return parts;
