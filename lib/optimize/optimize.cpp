@@ -195,8 +195,10 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   // Long horizons go week by week (weeks.hpp); status from the weeks' CBC runs and the gap.
   if (std::optional<WeeklyResult> weekly = solve_by_weeks(plan, columns, model, options, started)) {
     const double cost = model.objective(weekly->x);
-    const bool close = relative_gap(cost, weekly->bound) <= options.relative_gap;
-    return finish(plan, requirement, columns, model, std::move(weekly->x), weekly->bound,
+    // Every plan costs whole objective steps (objective_step.hpp), so the weeks' bound rounds up.
+    const double bound = round_up_to_step(weekly->bound, objective_step(model));
+    const bool close = relative_gap(cost, bound) <= options.relative_gap;
+    return finish(plan, requirement, columns, model, std::move(weekly->x), bound,
                   close ? Status::optimal : Status::time_limit, started);
   }
 

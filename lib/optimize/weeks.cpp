@@ -36,7 +36,7 @@ bool takes(const MilpModel& m) {
   for (const RowKey& k : m.row_key)
     switch (k.family) {
       case RowFamily::cover: case RowFamily::capacity: case RowFamily::pool: case RowFamily::seats:
-      case RowFamily::limit: case RowFamily::group_limit: break;
+      case RowFamily::limit: case RowFamily::group_limit: case RowFamily::rounding: break;
       default: return false;
     }
   return true;
@@ -72,7 +72,9 @@ WeekIndex index_weeks(const Plan& plan, const ColumnSet& columns, const MilpMode
   w.row.resize(m.num_rows());
   for (int r = 0; r < m.num_rows(); ++r) {
     const RowKey& k = m.row_key[r];
-    if (k.family == RowFamily::limit) {
+    if (k.family == RowFamily::rounding && k.source >= 0 && k.source < r) {
+      w.row[r] = w.row[k.source];  // a Round row lies in the interval of the row it rounds
+    } else if (k.family == RowFamily::limit) {
       const StartGroup& s = columns.starts[k.start];
       w.row[r] = week(start_interval(s.site, s.shift, s.start));
     } else {

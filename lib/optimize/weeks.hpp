@@ -21,7 +21,8 @@
 // part_bound.hpp's decomposition bound with the weeks as parts and no duals.
 //
 // Taken only for models of daily shifts: agents, allocation and shortfall
-// variables with their covering, capacity, seat and limit rows. Tours, day or
+// variables with their covering, capacity, seat and limit rows, and the Round rows
+// of shrinkage (each in the week of the row it rounds). Tours, day or
 // week service levels, outsourcers and deferrable work tie the weeks together
 // and keep the monolithic model.
 #include <chrono>

@@ -55,6 +55,32 @@ TEST(Weeks, TakesLongHorizonsOfDailyShiftsOnly) {
   EXPECT_FALSE(solve_by_weeks(two_weeks.plan, c2, m2, SolveOptions{}, std::chrono::steady_clock::now()));
 }
 
+// With shrinkage the model has Round rows (whole agents per interval); the weeks
+// take them too. 25 % shrinkage and 2 productive agents a night: 0.75 x >= 2 needs
+// x = 3 agents (the LP alone would pay 2/0.75 = 2.67), 3 x 8 h x $10 = $240 a night,
+// $5 040 for 21 nights, and each week's LP with its Round rows pays that (to the
+// rows' round-off), which plan's bound rounds up to the next whole shift cost.
+TEST(Weeks, TakesThePlansWithShrinkageAndTheirRoundRows) {
+  PlanBuilder b(days, hour, -5 * hour, "2026-11-23", false);
+  const int q = b.add_queue("english");
+  const int s = b.add_site("ny", 10, std::nullopt, 0.25);
+  b.add_shift(s, "night", 8 * hour, 22 * 60);
+  for (int d = 0; d < days; ++d) b.require(q, 24 * d + 22, std::min(24 * d + 30, 24 * days), 2);
+  const ColumnSet columns = build_columns(b.plan);
+  const MilpModel model = build_milp(b.plan, b.required, columns, std::nullopt);
+  int round_rows = 0;
+  for (const RowKey& k : model.row_key) round_rows += k.family == RowFamily::rounding;
+  ASSERT_GT(round_rows, 0);
+  const auto weekly = solve_by_weeks(b.plan, columns, model, SolveOptions{}, std::chrono::steady_clock::now());
+  ASSERT_TRUE(weekly.has_value());
+  EXPECT_EQ(weekly->weeks, 3);
+  EXPECT_NEAR(weekly->bound, 5040, 1e-3);
+  EXPECT_LE(weekly->bound, 5040);
+  const Schedule r = run(b);
+  EXPECT_DOUBLE_EQ(r.cost, 5040);
+  EXPECT_DOUBLE_EQ(r.lower_bound, 5040);
+}
+
 TEST(Weeks, NightShiftsAcrossWeekBoundaries) {
   const Schedule r = run(nights(false));
   EXPECT_EQ(r.status, Status::optimal);
