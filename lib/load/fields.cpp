@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "units/units.hpp"
 
@@ -71,7 +72,9 @@ MapReader::MapReader(const Node& node, std::string path, Diagnostics& diagnostic
     return;
   }
   ok_ = true;
-  std::vector<std::string> seen;
+  // A set, not a list: a hostile file with 100 000 keys made the list's scan quadratic
+  // (23 s to validate; over 2 minutes under the sanitizers).
+  std::set<std::string> seen;
   for (std::size_t k = 0; k < node.size(); ++k) {
     const Node key = node.key_at(k);
     if (!key.IsScalar()) {
@@ -79,11 +82,10 @@ MapReader::MapReader(const Node& node, std::string path, Diagnostics& diagnostic
       continue;
     }
     const std::string& name = key.Scalar();
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+    if (!seen.insert(name).second) {
       diagnostics_.error(key, fmt::format("duplicate key '{}' in {}", name, path_));
       continue;
     }
-    seen.push_back(name);
     if (std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
     const std::string guess = suggest(name, keys);
     if (!guess.empty())
