@@ -149,8 +149,8 @@ TEST_P(GroupsBruteForce, OptimumEqualsEnumerationAndNeverExceedsDedicated) {
       if (a.interval != i) continue;
       given[a.group] += a.agents;
       got[a.queue] += a.agents;
-      if (a.group == english_only) EXPECT_EQ(a.queue, 0);
-      if (a.group == spanish_only) EXPECT_EQ(a.queue, 1);
+      if (a.group == english_only) { EXPECT_EQ(a.queue, 0); }
+      if (a.group == spanish_only) { EXPECT_EQ(a.queue, 1); }
     }
     for (int g = 0; g < 3; ++g) EXPECT_NEAR(given[g], cap[g][i], 1e-6) << "interval " << i << " group " << g;
     EXPECT_GE(got[0] + eps, in.req_e[i]) << "interval " << i;

@@ -1,5 +1,6 @@
 // load::load_staffing_json reading the `allocation` rows (SPEC §7) into the groups'
 // productive agents, and every class of bad allocation row with its message.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "load/load.hpp"
@@ -17,7 +18,7 @@ Plan grouped_plan() {
   Site mx;
   mx.name = "mx";
   mx.queues = {0, 1};
-  mx.groups.push_back(AgentGroup{"both", {}, {0, 1}, {}, {}});
+  mx.groups.push_back(AgentGroup{"both", {}, {0, 1}, {}, {}, {}});
   Site ny;
   ny.name = "ny";
   ny.queues = {0, 1};
@@ -32,7 +33,7 @@ const char* kIntervals = R"("intervals": [
     {"start": "2026-11-23T00:30:00+00:00", "queue": "b", "productive": 2}])";
 
 std::string document(const std::string& allocation) {
-  return std::string("{") + kIntervals + ",\n\"allocation\": " + allocation + "}\n";
+  return fmt::format("{{{},\n\"allocation\": {}}}\n", kIntervals, allocation);
 }
 
 std::string write_json(const std::string& text) {
@@ -58,7 +59,7 @@ TEST(StaffingJsonAllocation, SumsEachGroupsAgentsOverItsQueues) {
 }
 
 TEST(StaffingJsonAllocation, WithoutAllocationTheStaffingHasNoGroups) {
-  EXPECT_TRUE(load::load_staffing_json(write_json(std::string("{") + kIntervals + "}"), grouped_plan())
+  EXPECT_TRUE(load::load_staffing_json(write_json(fmt::format("{{{}}}", kIntervals)), grouped_plan())
                   .groups.empty());
 }
 
