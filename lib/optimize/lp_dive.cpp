@@ -28,7 +28,7 @@ double fraction(double x) { return x - std::floor(x + tol); }
 
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
                                std::chrono::steady_clock::time_point started, double dive_share,
-                               int dual_pivots_per_row) {
+                               int dual_pivot_budget) {
   using Clock = std::chrono::steady_clock;
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000));
@@ -51,7 +51,9 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
   lp_options.setSolveType(ClpSolve::useDual);
   lp_options.setPresolveType(ClpSolve::presolveOff);
   solver->setSolveOptions(lp_options);
-  const int dual_pivots = std::max(0, dual_pivots_per_row) * std::max(1, model.num_rows());
+  const int dual_pivots = dual_pivot_budget >= 0
+                              ? dual_pivot_budget
+                              : std::max(kDualPivotsPerRow * model.num_rows(), kMinDualPivots);
   solver->getModelPtr()->setMaximumIterations(dual_pivots);
   solver->initialSolve();
   const bool stop_requested = options.stop && options.stop->load();

@@ -14,7 +14,8 @@
 // Clp's barrier (with crossover) is 2–40× slower there; but on some weeks the dual
 // pivots far longer (t4-two-15m, two breaks at 15 minutes: 43 000 pivots on 2 023
 // rows, 38 s, against 10 s of barrier; f3-flat-2s: 9 pivots per row, 5.2 s against
-// 0.9 s). The dual gets `dual_pivots_per_row` × rows pivots, then the barrier
+// 0.9 s). The dual gets `dual_pivots` pivots (below 0: the default,
+// max(kDualPivotsPerRow × rows, kMinDualPivots)), then the barrier
 // solves the LP from scratch and its crossover basis warm-starts the dive. A pivot
 // count, not the clock, decides, so the choice is the same on every run.
 #include <atomic>
@@ -27,11 +28,15 @@
 
 namespace staffplan::optimize {
 
-// Default dual pivots per row before the barrier (see above). Range 7–10: below,
-// weeks where the dual is as fast (w7-min-1h: 6.4 pivots per row, 3.1 s against 2.5 s
-// of barrier) would switch and lose the pivots already made; above, the
-// slow ones waste more before switching.
-inline constexpr int kDualPivotsPerRow = 7;
+// The dual's pivots before the barrier: this many per row, at least
+// kMinDualPivots. Per row ≥ 6: w5-tight-1h needs 5.0 per row (23 517 pivots,
+// 15 s, against 7 s of barrier) and would lose most of them by switching. The
+// floor keeps the dual on every family week but t4-two-15m (43 321 pivots):
+// f3-flat-2s (9 151 pivots, 9.1 per row) and w7-min-1h (8 655, 6.4 per row) solve
+// faster in the barrier, but the dive from its crossover vertex ended 1 % higher on
+// f3 (165 330 against 163 635 at 15 s, load 5).
+inline constexpr int kDualPivotsPerRow = 6;
+inline constexpr int kMinDualPivots = 12000;
 
 struct LpDiveResult {
   bool lp_feasible = false;
@@ -55,6 +60,6 @@ struct LpDiveResult {
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
                                std::chrono::steady_clock::time_point started,
                                double dive_share = 1.0,
-                               int dual_pivots_per_row = kDualPivotsPerRow);
+                               int dual_pivots = -1);
 
 }  // namespace staffplan::optimize

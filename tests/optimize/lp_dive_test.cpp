@@ -1,5 +1,5 @@
 // The LP relaxation and the dive when the dual simplex hands over to the barrier
-// (lp_dive.hpp: after dual_pivots_per_row × rows pivots). A budget of 0 pivots
+// (lp_dive.hpp: after a budget of dual pivots). A budget of 0 pivots
 // sends every LP to the barrier at once; its value must be the one worked out by
 // hand, and the dive from its crossover basis must give a plan that meets every
 // row and costs no less than the enumerated optimum (enumerate.hpp).
