@@ -81,6 +81,12 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
   const int n = model.num_vars();
   result.lp_x.assign(solver->getColSolution(), solver->getColSolution() + n);
   result.lp_reduced_cost.assign(solver->getReducedCost(), solver->getReducedCost() + n);
+  // Clp solved the differenced rows (row r minus row r − 1): the model's row r has
+  // the dual of differenced row r minus that of row r + 1.
+  const double* price = solver->getRowPrice();
+  const int rows = model.num_rows();
+  result.lp_row_dual.resize(rows);
+  for (int r = 0; r < rows; ++r) result.lp_row_dual[r] = price[r] - (r + 1 < rows ? price[r + 1] : 0.0);
 
   std::vector<double> x = result.lp_x;
   // Bounded by the number of variables: every round fixes at least one more.

@@ -47,6 +47,7 @@ struct LpDiveResult {
   double lp_objective = 0;              // the LP bound
   std::vector<double> lp_x;
   std::vector<double> lp_reduced_cost;  // at the LP optimum, before diving
+  std::vector<double> lp_row_dual;      // the model's row duals at the LP optimum (cost = Aᵀ dual + reduced cost)
   std::optional<std::vector<double>> integer;  // the dive's integral solution, if any
   std::vector<double> dive_x;           // the dive's last LP solution (when it stopped early)
 };

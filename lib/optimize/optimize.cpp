@@ -15,6 +15,7 @@
 #include "optimize/milp_model.hpp"
 #include "optimize/neighbourhood.hpp"
 #include "optimize/objective_step.hpp"
+#include "optimize/part_bound.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
@@ -49,6 +50,15 @@ constexpr double lp_grace_s = detail::kKillGraceSeconds;
 constexpr double report_reserve_share = 0.03;
 constexpr double min_report_reserve_s = 0.1;
 constexpr double max_report_reserve_s = 1.5;
+// Share of the time left after CBC's first run that the parts' bound may take
+// (part_bound.hpp); each part's CBC stops once its gap is this share of the whole
+// problem's allowed gap divided over the parts.
+constexpr double part_bound_share = 0.2;
+constexpr double part_gap_share = 0.1;
+// Part lengths tried in turn (hours): short parts close fast in CBC (2 h on the
+// make-or-buy week: 84 parts in 2 s, +190 over the LP), longer ones gain more
+// where CBC still closes them.
+constexpr int part_hours[] = {2, 3};
 // Below this much time left, CBC (loading the model, preprocessing) is not started.
 constexpr double min_cbc_seconds = detail::kMinCbcSeconds;
 
@@ -111,6 +121,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
           out.put(v);
         out.put(r.lp_x);
         out.put(r.lp_reduced_cost);
+        out.put(r.lp_row_dual);
         out.put(r.integer ? *r.integer : std::vector<double>{});
         out.put(r.dive_x);
         return out.take();
@@ -133,6 +144,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
   const bool has_integer = in.get() != 0;
   r.lp_x = in.get_vector();
   r.lp_reduced_cost = in.get_vector();
+  r.lp_row_dual = in.get_vector();
   std::vector<double> integer = in.get_vector();
   if (has_integer) r.integer = std::move(integer);
   r.dive_x = in.get_vector();
@@ -266,14 +278,33 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     const auto left = [&] { return options.time_limit_s - seconds_since(started); };
     // 1. CBC for a share of the time: it proves small weeks optimal and raises the bound.
     bool proven = run_cbc((best ? cbc_share : 1.0) * left());
-    if (!proven && !good() && best && !stopped(options) && schedule.status != Status::interrupted) {
-      // 2. The neighbourhood search; the bound stays the LP's or CBC's, never the search's.
+    const auto going = [&] {
+      return !proven && !good() && best && !stopped(options) && schedule.status != Status::interrupted;
+    };
+    // 2. The bound of parts of a few hours from the LP's duals, where CBC's bound
+    //    stayed short: parts of part_hours[0] hours, then longer ones while the share lasts.
+    if (going() && left() >= min_cbc_seconds) {
+      const CostSplit split = cost_split(model, lp.lp_row_dual);
+      const auto until =
+          Clock::now() + std::chrono::milliseconds(static_cast<long long>(1000 * part_bound_share * left()));
+      for (int hours : part_hours) {
+        const double seconds = std::chrono::duration<double>(until - Clock::now()).count();
+        if (good() || seconds < min_cbc_seconds || stopped(options)) break;
+        if (const std::optional<TimeParts> parts = time_parts(plan, columns, model, lp.lp_x, hours)) {
+          const double gap = part_gap_share * options.relative_gap * best_cost / parts->count;
+          if (const std::optional<double> b = part_mip_bound(model, *parts, split, options, seconds, gap, started))
+            bound = std::max(bound, round_up_to_step(*b, step));
+        }
+      }
+    }
+    if (going()) {
+      // 3. The neighbourhood search; the bound stays the LP's, the parts' or CBC's, never the search's.
       SearchInput in{&model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, blocks(plan, columns, model)};
       in.bound = bound;
       const SearchResult found = neighbourhood_search(in, *best, options, left(), started);
       best = found.x;
       best_cost = found.cost;
-      // 3. What the search left of the time goes back to CBC, with the better plan
+      // 4. What the search left of the time goes back to CBC, with the better plan
       //    as its cutoff: it may now prove it.
       if (!good() && !stopped(options) && left() >= min_cbc_seconds) proven = run_cbc(left());
     }

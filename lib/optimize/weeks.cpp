@@ -8,6 +8,7 @@
 #include "model/errors.hpp"
 #include "optimize/cbc_solver.hpp"
 #include "optimize/lp_dive.hpp"
+#include "optimize/part_bound.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/limits.hpp"
 
@@ -16,7 +17,6 @@ namespace {
 
 using detail::Clock;
 using detail::seconds_since;
-using RowMajor = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
 // Of a week's share of the time: the bound LP first (it may take all of it: a week
 // whose bound LP does not finish counts 0 in the bound), then the LP and dive of
@@ -119,27 +119,20 @@ MilpModel sub_model(const MilpModel& m, const RowMajor& by_row, const std::vecto
   return s;
 }
 
-// Week k's share of the bound: the LP over its rows and the variables in them,
-// each at the share of its entries that lie in week k. 0 when the LP runs out of time.
-double week_bound(const MilpModel& m, const RowMajor& by_row, const WeekIndex& w, int k,
-                  const std::vector<int>& entries_of, const SolveOptions& options, double seconds) {
+// Week k's share of the bound: the LP of its part (part_bound.hpp: its rows and the
+// variables in them, each at the share of its entries that lie in week k). Its
+// floor (0) when the LP runs out of time.
+double week_bound(const MilpModel& m, const RowMajor& by_row, const WeekIndex& w, int k, const CostSplit& split,
+                  const SolveOptions& options, double seconds) {
   std::vector<int> rows;
   for (int r = 0; r < m.num_rows(); ++r)
     if (w.row[r] == k) rows.push_back(r);
-  std::vector<int> in_week(m.num_vars(), 0);
-  for (int r : rows)
-    for (RowMajor::InnerIterator it(by_row, r); it; ++it) ++in_week[it.col()];
-  std::vector<int> vars;
-  for (int v = 0; v < m.num_vars(); ++v)
-    if (in_week[v] > 0) vars.push_back(v);
-  MilpModel lp = sub_model(m, by_row, vars, rows, std::vector<double>(m.num_vars(), 0.0));
-  for (std::size_t j = 0; j < vars.size(); ++j)
-    lp.cost[j] = m.cost[vars[j]] * in_week[vars[j]] / entries_of[vars[j]];
+  const Part part = make_part(m, by_row, rows, split);
   SolveOptions lp_options = options;
   lp_options.time_limit_s = seconds;
   lp_options.on_progress = nullptr;
-  const LpDiveResult r = solve_lp_and_dive(lp, lp_options, Clock::now(), 0.0);
-  return r.lp_feasible ? std::max(0.0, r.lp_objective) : 0.0;
+  const LpDiveResult r = solve_lp_and_dive(part.model, lp_options, Clock::now(), 0.0);
+  return r.lp_feasible ? std::max(part.floor, r.lp_objective) : part.floor;
 }
 
 // Fix and optimise across each boundary between consecutive weeks (and, on a
@@ -199,8 +192,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
   if (plan.horizon.days <= kMonolithMaxDays || !takes(model)) return std::nullopt;
   const WeekIndex w = index_weeks(plan, columns, model);
   const RowMajor by_row = model.a;
-  std::vector<int> entries_of(model.num_vars(), 0);
-  for (int v = 0; v < model.num_vars(); ++v) entries_of[v] = static_cast<int>(model.a.col(v).nonZeros());
+  const CostSplit split = cost_split(model, {});  // no duals: each week's share of the entries
 
   WeeklyResult result;
   result.weeks = w.count;
@@ -214,7 +206,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
     const double seconds = (options.time_limit_s - reserve - seconds_since(started)) / (w.count - k);
     if (seconds <= 0) throw NoResultError("the time limit was reached before week " + std::to_string(k + 1) + " of " +
                                           std::to_string(w.count) + " was planned; raise --time-limit");
-    result.bound += week_bound(model, by_row, w, k, entries_of, options, seconds);
+    result.bound += week_bound(model, by_row, w, k, split, options, seconds);
 
     // Week k's shifts and rows, the ≤ rows of the next week (wrapping on a cyclic
     // horizon) that its shifts run into, and for the last week the first week's

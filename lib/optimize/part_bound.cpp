@@ -1,0 +1,173 @@
+// Decomposition lower bounds: the cost split, the parts, the time cuts and the
+// parts' MILP bounds (part_bound.hpp).
+#include "optimize/part_bound.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "optimize/cbc_solver.hpp"
+#include "optimize/limits.hpp"
+
+namespace staffplan::optimize {
+namespace {
+
+using detail::Clock;
+constexpr double inf = std::numeric_limits<double>::infinity();
+// Cut scores (LP agents across the cuts) this close are a tie.
+constexpr double score_tol = 1e-9;
+
+// min over lb ≤ x ≤ ub of coefficient · x (−inf when unbounded below).
+double box_min(double coefficient, double lb, double ub) {
+  if (coefficient > 0) return coefficient * lb;
+  if (coefficient < 0) return coefficient * ub;
+  return 0;
+}
+
+// The interval of every row (see time_parts), −1 when neither it nor its variables have one.
+std::vector<int> row_intervals(const Plan& plan, const ColumnSet& columns, const MilpModel& m) {
+  const int last = plan.horizon.count - 1;
+  std::vector<int> var(m.num_vars(), -1);
+  for (int v = 0; v < m.num_vars(); ++v) {
+    const VarKey& k = m.var_key[v];
+    if (k.family == VarFamily::agents) {
+      const Column& c = columns.columns[k.column];
+      var[v] = std::clamp(plan.sites[c.site].shifts[c.shift].starts[c.start].interval, 0, last);
+    } else if (k.interval >= 0) {
+      var[v] = std::clamp(k.interval, 0, last);
+    }
+  }
+  const RowMajor by_row = m.a;
+  std::vector<int> row(m.num_rows(), -1);
+  for (int r = 0; r < m.num_rows(); ++r) {
+    const RowKey& k = m.row_key[r];
+    if (k.family == RowFamily::rounding && k.source >= 0 && k.source < r) {
+      row[r] = row[k.source];
+    } else if (k.family == RowFamily::limit) {
+      const StartGroup& s = columns.starts[k.start];
+      row[r] = std::clamp(plan.sites[s.site].shifts[s.shift].starts[s.start].interval, 0, last);
+    } else if (k.interval >= 0) {
+      row[r] = std::clamp(k.interval, 0, last);
+    } else {
+      for (RowMajor::InnerIterator it(by_row, r); it && row[r] < 0; ++it) row[r] = var[it.col()];
+    }
+  }
+  return row;
+}
+
+}  // namespace
+
+CostSplit cost_split(const MilpModel& m, std::vector<double> dual) {
+  CostSplit s;
+  s.dual = std::move(dual);
+  s.dual.resize(m.num_rows(), 0.0);
+  for (int r = 0; r < m.num_rows(); ++r) {
+    double& y = s.dual[r];
+    if (!std::isfinite(y) || (y > 0 && !std::isfinite(m.row_lb[r])) || (y < 0 && !std::isfinite(m.row_ub[r]))) y = 0;
+  }
+  s.reduced = m.cost;
+  s.entries.assign(m.num_vars(), 0);
+  for (int v = 0; v < m.num_vars(); ++v)
+    for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it) {
+      s.reduced[v] -= s.dual[it.row()] * it.value();
+      ++s.entries[v];
+    }
+  return s;
+}
+
+Part make_part(const MilpModel& m, const RowMajor& by_row, const std::vector<int>& rows, const CostSplit& split) {
+  std::vector<int> in_part(m.num_vars(), 0);
+  std::vector<double> priced(m.num_vars(), 0.0);  // Σ_{r ∈ part} y_r a_rj
+  Part p;
+  for (int r : rows) {
+    const double y = split.dual[r];
+    if (y > 0) p.floor += y * m.row_lb[r];
+    if (y < 0) p.floor += y * m.row_ub[r];
+    for (RowMajor::InnerIterator it(by_row, r); it; ++it) {
+      ++in_part[it.col()];
+      priced[it.col()] += y * it.value();
+    }
+  }
+  for (int v = 0; v < m.num_vars(); ++v)
+    if (in_part[v] > 0) p.vars.push_back(v);
+  p.model = m.subset(p.vars, rows);
+  for (std::size_t j = 0; j < p.vars.size(); ++j) {
+    const int v = p.vars[j];
+    const double own = split.reduced[v] * in_part[v] / split.entries[v];
+    p.model.cost[j] = priced[v] + own;
+    p.floor += box_min(own, m.col_lb[v], m.col_ub[v]);
+  }
+  return p;
+}
+
+std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, const MilpModel& m,
+                                    const std::vector<double>& lp_x, int hours) {
+  const int count = plan.horizon.count;
+  const int length = std::max(1, hours * 3600 / plan.horizon.interval_s);  // intervals per part
+  if (count < 2 * length || static_cast<int>(lp_x.size()) != m.num_vars()) return std::nullopt;
+  // Score of each cut time: LP agents (and shifts) on shifts held across it.
+  std::vector<double> agents(length, 0.0);
+  std::vector<int> shifts(length, 0);
+  for (int v = 0; v < m.num_vars(); ++v) {
+    if (!m.is(v, VarFamily::agents)) continue;
+    // The column's seat rows: one site, so its intervals come ascending.
+    std::vector<int> on;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(columns.on_shift, m.var_key[v].column); it; ++it)
+      on.push_back(static_cast<int>(it.row()) % count);
+    const auto across = [&](int cut) {
+      agents[cut % length] += std::max(0.0, lp_x[v]);
+      ++shifts[cut % length];
+    };
+    for (std::size_t k = 0; k + 1 < on.size(); ++k)
+      if (on[k + 1] == on[k] + 1) across(on[k + 1]);
+    if (plan.horizon.cyclic && on.size() > 1 && on.front() == 0 && on.back() == count - 1) across(0);
+  }
+  int cut = 0;
+  for (int o = 1; o < length; ++o)
+    if (agents[o] < agents[cut] - score_tol || (agents[o] <= agents[cut] + score_tol && shifts[o] < shifts[cut])) cut = o;
+  const auto part_of = [&](int i) {
+    if (plan.horizon.cyclic) return ((i - cut) % count + count) % count / length;
+    return cut == 0 ? i / length : i < cut ? 0 : 1 + (i - cut) / length;
+  };
+  TimeParts d;
+  d.cut = cut;
+  d.length = length;
+  d.count = part_of(plan.horizon.cyclic ? (cut + count - 1) % count : count - 1) + 1;
+  const std::vector<int> interval = row_intervals(plan, columns, m);
+  d.part.resize(m.num_rows());
+  for (int r = 0; r < m.num_rows(); ++r) d.part[r] = interval[r] < 0 ? 0 : std::min(part_of(interval[r]), d.count - 1);
+  return d;
+}
+
+std::optional<double> part_mip_bound(const MilpModel& m, const TimeParts& parts, const CostSplit& split,
+                                     const SolveOptions& options, double seconds, double absolute_gap,
+                                     Clock::time_point started) {
+  const auto end = Clock::now() + std::chrono::milliseconds(static_cast<long long>(1000 * std::max(0.0, seconds)));
+  const RowMajor by_row = m.a;
+  std::vector<std::vector<int>> rows(parts.count);
+  for (int r = 0; r < m.num_rows(); ++r) rows[parts.part[r]].push_back(r);
+  SolveOptions part_options = options;
+  part_options.on_progress = nullptr;
+  double total = 0;
+  for (int k = 0; k < parts.count; ++k) {
+    if (options.stop && options.stop->load()) return std::nullopt;
+    const Part p = make_part(m, by_row, rows[k], split);
+    double bound = p.floor;
+    // An equal share of what is left, at least what CBC needs to start: most parts
+    // close in a fraction of it and leave the rest to the parts after them.
+    const double left = std::chrono::duration<double>(end - Clock::now()).count();
+    if (left >= detail::kMinCbcSeconds && !p.vars.empty()) {
+      MipLimits limits;
+      limits.seconds = std::max(detail::kMinCbcSeconds, left / (parts.count - k));
+      limits.absolute_gap = absolute_gap;
+      const MipResult r = solve_mip(p.model, nullptr, part_options, limits, started);
+      if (r.interrupted) return std::nullopt;
+      if (!r.proven_infeasible && std::isfinite(r.bound)) bound = std::max(bound, r.bound);
+    }
+    if (!std::isfinite(bound)) return std::nullopt;
+    total += bound;
+  }
+  return total;
+}
+
+}  // namespace staffplan::optimize
