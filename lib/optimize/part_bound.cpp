@@ -105,6 +105,14 @@ std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, 
   const int count = plan.horizon.count;
   const int length = std::max(1, hours * 3600 / plan.horizon.interval_s);  // intervals per part
   if (count < 2 * length || static_cast<int>(lp_x.size()) != m.num_vars()) return std::nullopt;
+  // Rows that span the horizon (a share choice, a day or week service level, tours,
+  // deferrable work) would tie every part together: such models are not cut.
+  for (const RowKey& k : m.row_key)
+    switch (k.family) {
+      case RowFamily::cover: case RowFamily::capacity: case RowFamily::pool: case RowFamily::seats:
+      case RowFamily::limit: case RowFamily::group_limit: case RowFamily::rounding: break;
+      default: return std::nullopt;
+    }
   // Score of each cut time: LP agents (and shifts) on shifts held across it.
   std::vector<double> agents(length, 0.0);
   std::vector<int> shifts(length, 0);

@@ -63,7 +63,9 @@ Part make_part(const MilpModel& model, const RowMajor& by_row, const std::vector
 // across them (then the fewest such shifts, then the earliest time): a part then
 // holds most of the shifts of its rows whole. A row without an interval of its own
 // (Limit: its start's; Round: its source row's) goes with its first variable that
-// has one, else into part 0. Nothing when the horizon is shorter than two parts.
+// has one, else into part 0. Nothing when the horizon is shorter than two parts, or
+// when the model has rows that span the horizon (a share-mode choice, a day or week
+// service level, weekly tours, deferrable work): they would tie the parts together.
 struct TimeParts {
   std::vector<int> part;
   int count = 0;
