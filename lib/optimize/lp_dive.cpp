@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <memory>
 #include <numeric>
 
 #include "optimize/clp_load.hpp"
 #include "optimize/lp_form.hpp"
 #include "optimize/limits.hpp"
 
-#include <coin/ClpSimplex.hpp>
 #include <coin/ClpSolve.hpp>
 
 namespace staffplan::optimize {
@@ -27,8 +24,7 @@ double fraction(double x) { return x - std::floor(x + tol); }
 }  // namespace
 
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
-                               std::chrono::steady_clock::time_point started, double dive_share,
-                               int dual_pivot_budget) {
+                               std::chrono::steady_clock::time_point started, double dive_share) {
   using Clock = std::chrono::steady_clock;
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000));
@@ -37,53 +33,33 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
   double last_report = -1;
   LpDiveResult result;
   const QuietStdout quiet;
-  const MilpModel lp_model = differenced(model);  // same LP, a tenth of the entries
-  auto solver = std::make_unique<OsiClpSolverInterface>();
-  load_into(lp_model, *solver, false);
+  OsiClpSolverInterface solver;
+  load_into(differenced(model), solver, false);  // same LP, a tenth of the entries
   const auto seconds_left = [&] {
     return std::chrono::duration<double>(deadline - Clock::now()).count();
   };
   // Clp counts its maximum wall seconds from the moment they are set.
-  solver->getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
+  solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
   // Dual simplex straight away: Clp's automatic choice took 7.2 s against 4.1 s on
   // a tight-seat family week (f8-small-tight), and its "idiot" crash can crash.
   ClpSolve lp_options;
   lp_options.setSolveType(ClpSolve::useDual);
   lp_options.setPresolveType(ClpSolve::presolveOff);
-  solver->setSolveOptions(lp_options);
-  const int dual_pivots = dual_pivot_budget >= 0
-                              ? dual_pivot_budget
-                              : std::max(kDualPivotsPerRow * model.num_rows(), kMinDualPivots);
-  solver->getModelPtr()->setMaximumIterations(dual_pivots);
-  solver->initialSolve();
-  const bool stop_requested = options.stop && options.stop->load();
-  if (!solver->isProvenOptimal() && !solver->isProvenPrimalInfeasible() && !solver->isProvenDualInfeasible() &&
-      solver->getIterationCount() >= dual_pivots && !stop_requested && seconds_left() > time_tol) {
-    // A fresh solver: on the one the dual stopped in, Clp goes on pivoting instead.
-    solver = std::make_unique<OsiClpSolverInterface>();
-    load_into(lp_model, *solver, false);
-    ClpSolve barrier;
-    barrier.setSolveType(ClpSolve::useBarrier);
-    barrier.setPresolveType(ClpSolve::presolveOn);
-    solver->setSolveOptions(barrier);
-    solver->getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
-    solver->initialSolve();
-    solver->setSolveOptions(lp_options);
-  }
-  solver->getModelPtr()->setMaximumIterations(std::numeric_limits<int>::max());  // the dive's re-solves
-  if (!solver->isProvenOptimal()) {
+  solver.setSolveOptions(lp_options);
+  solver.initialSolve();
+  if (!solver.isProvenOptimal()) {
     result.lp_out_of_time = seconds_left() <= time_tol;
-    result.lp_interrupted = solver->isIterationLimitReached();
+    result.lp_interrupted = solver.isIterationLimitReached();
     return result;
   }
   result.lp_feasible = true;
-  result.lp_objective = solver->getObjValue();
+  result.lp_objective = solver.getObjValue();
   const int n = model.num_vars();
-  result.lp_x.assign(solver->getColSolution(), solver->getColSolution() + n);
-  result.lp_reduced_cost.assign(solver->getReducedCost(), solver->getReducedCost() + n);
+  result.lp_x.assign(solver.getColSolution(), solver.getColSolution() + n);
+  result.lp_reduced_cost.assign(solver.getReducedCost(), solver.getReducedCost() + n);
   // Clp solved the differenced rows (row r minus row r − 1): the model's row r has
   // the dual of differenced row r minus that of row r + 1.
-  const double* price = solver->getRowPrice();
+  const double* price = solver.getRowPrice();
   const int rows = model.num_rows();
   result.lp_row_dual.resize(rows);
   for (int r = 0; r < rows; ++r) result.lp_row_dual[r] = price[r] - (r + 1 < rows ? price[r + 1] : 0.0);
@@ -104,7 +80,7 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
       const double f = fraction(x[v]);
       if (f > tol && f < 1 - tol) fractional.push_back(v);
       // Keep what the LP already gives in whole agents.
-      if (x[v] >= 1 - tol) solver->setColLower(v, std::max(model.col_lb[v], std::floor(x[v] + tol)));
+      if (x[v] >= 1 - tol) solver.setColLower(v, std::max(model.col_lb[v], std::floor(x[v] + tol)));
     }
     if (fractional.empty()) {
       std::vector<double> integral(n);
@@ -120,22 +96,22 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
                      [&](int a, int b) { return fraction(x[a]) > fraction(x[b]); });
     const std::size_t batch = 1 + fractional.size() / batch_divisor;
     for (std::size_t k = 0; k < batch; ++k)
-      solver->setColLower(fractional[k], std::ceil(x[fractional[k]] - tol));
-    solver->getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
-    solver->resolve();
-    if (!solver->isProvenOptimal() && seconds_left() <= time_tol) return result;
-    if (!solver->isProvenOptimal()) {
+      solver.setColLower(fractional[k], std::ceil(x[fractional[k]] - tol));
+    solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
+    solver.resolve();
+    if (!solver.isProvenOptimal() && seconds_left() <= time_tol) return result;
+    if (!solver.isProvenOptimal()) {
       // Rounding this batch up breaks a seat or agent limit: round it down instead.
       for (std::size_t k = 0; k < batch; ++k) {
         const int v = fractional[k];
-        solver->setColLower(v, std::max(model.col_lb[v], std::floor(x[v] + tol)));
-        solver->setColUpper(v, std::floor(x[v] + tol));
+        solver.setColLower(v, std::max(model.col_lb[v], std::floor(x[v] + tol)));
+        solver.setColUpper(v, std::floor(x[v] + tol));
       }
-      solver->getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
-      solver->resolve();
-      if (!solver->isProvenOptimal()) return result;
+      solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
+      solver.resolve();
+      if (!solver.isProvenOptimal()) return result;
     }
-    x.assign(solver->getColSolution(), solver->getColSolution() + n);
+    x.assign(solver.getColSolution(), solver.getColSolution() + n);
   }
   return result;
 }

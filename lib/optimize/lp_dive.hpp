@@ -9,15 +9,6 @@
 // dual simplex pivots, and the result is usually within a fraction of a percent of
 // the LP bound, which CBC then only has to confirm or improve.
 // Integrality tolerance: 1e-6 (values within it of an integer count as integral).
-//
-// The LP: dual simplex solves most family weeks in 1.3–3.5 pivots per row, and
-// Clp's barrier (with crossover) is 2–40× slower there; but on some weeks the dual
-// pivots far longer (t4-two-15m, two breaks at 15 minutes: 43 000 pivots on 2 023
-// rows, 38 s, against 10 s of barrier; f3-flat-2s: 9 pivots per row, 5.2 s against
-// 0.9 s). The dual gets `dual_pivots` pivots (below 0: the default,
-// max(kDualPivotsPerRow × rows, kMinDualPivots)), then the barrier
-// solves the LP from scratch and its crossover basis warm-starts the dive. A pivot
-// count, not the clock, decides, so the choice is the same on every run.
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -27,16 +18,6 @@
 #include "optimize/optimize.hpp"
 
 namespace staffplan::optimize {
-
-// The dual's pivots before the barrier: this many per row, at least
-// kMinDualPivots. Per row ≥ 6: w5-tight-1h needs 5.0 per row (23 517 pivots,
-// 15 s, against 7 s of barrier) and would lose most of them by switching. The
-// floor keeps the dual on every family week but t4-two-15m (43 321 pivots):
-// f3-flat-2s (9 151 pivots, 9.1 per row) and w7-min-1h (8 655, 6.4 per row) solve
-// faster in the barrier, but the dive from its crossover vertex ended 1 % higher on
-// f3 (165 330 against 163 635 at 15 s, load 5).
-inline constexpr int kDualPivotsPerRow = 6;
-inline constexpr int kMinDualPivots = 12000;
 
 struct LpDiveResult {
   bool lp_feasible = false;
@@ -60,7 +41,6 @@ struct LpDiveResult {
 // rounded start faster than a long dive finishes.
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
                                std::chrono::steady_clock::time_point started,
-                               double dive_share = 1.0,
-                               int dual_pivots = -1);
+                               double dive_share = 1.0);
 
 }  // namespace staffplan::optimize
