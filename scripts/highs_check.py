@@ -1,7 +1,7 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Solve an MPS file written by tests/tools/export_mps with scipy's HiGHS.
 
-Usage: python3 scripts/highs_check.py MODEL.mps [SECONDS]   (default 600 s)
+Usage: scripts/highs_check.py MODEL.mps [SECONDS]   (default 600 s)
 
 Prints the LP relaxation's value, then HiGHS' best plan, its best bound and the
 status after at most SECONDS: the independent check of whether a gap staffplan

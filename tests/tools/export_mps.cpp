@@ -1,6 +1,6 @@
 // export_mps PLAN.yaml OUT.mps: the plan's MILP as staffplan builds it (columns,
 // formulation, Round rows), written as MPS with family names, for checking the
-// solver against another one: `python3 scripts/highs_check.py OUT.mps` solves it
+// solver against another one: `scripts/highs_check.py OUT.mps` solves it
 // with scipy's HiGHS and prints the LP value, the best plan and HiGHS' bound.
 // A developer tool, built with the tests; not installed.
 #include <cstdio>
