@@ -50,7 +50,7 @@ constexpr double lp_grace_s = detail::kKillGraceSeconds;
 constexpr double report_reserve_share = 0.03;
 constexpr double min_report_reserve_s = 0.1;
 constexpr double max_report_reserve_s = 1.5;
-// Share of the time left after CBC's first run that the parts' bound may take
+// Share of the time the search leaves that the parts' bound may take
 // (part_bound.hpp); each part's CBC stops once its gap is this share of the whole
 // problem's allowed gap divided over the parts.
 constexpr double part_bound_share = 0.2;
@@ -283,22 +283,6 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     const auto going = [&] {
       return !proven && !good() && best && !stopped(options) && schedule.status != Status::interrupted;
     };
-    // 2. The bound of parts of a few hours from the LP's duals, where CBC's bound
-    //    stayed short: parts of part_hours[0] hours, then longer ones while the share lasts.
-    if (going() && left() >= min_cbc_seconds) {
-      const CostSplit split = cost_split(model, lp.lp_row_dual);
-      const auto until =
-          Clock::now() + std::chrono::milliseconds(static_cast<long long>(1000 * part_bound_share * left()));
-      for (int hours : part_hours) {
-        const double seconds = std::chrono::duration<double>(until - Clock::now()).count();
-        if (good() || seconds < min_cbc_seconds || stopped(options)) break;
-        if (const std::optional<TimeParts> parts = time_parts(plan, columns, model, lp.lp_x, hours)) {
-          const double gap = part_gap_share * options.relative_gap * best_cost / parts->count;
-          if (const std::optional<double> b = part_mip_bound(model, *parts, split, options, seconds, gap, started))
-            bound = std::max(bound, round_up_to_step(*b, step));
-        }
-      }
-    }
     if (going()) {
       // 3. The neighbourhood search; the bound stays the LP's, the parts' or CBC's, never the search's.
       SearchInput in{&model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, blocks(plan, columns, model)};
@@ -306,6 +290,24 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       const SearchResult found = neighbourhood_search(in, *best, options, left(), started);
       best = found.x;
       best_cost = found.cost;
+      // 3b. The bound of parts of a few hours from the LP's duals, where CBC's bound
+      //    stayed short, in a share of what the search left: after it, so the search
+      //    keeps all its time (the plan's cost comes first), and CBC's bound has stopped
+      //    moving by then on these models.
+      if (going() && left() >= min_cbc_seconds) {
+        const CostSplit split = cost_split(model, lp.lp_row_dual);
+        const auto until =
+            Clock::now() + std::chrono::milliseconds(static_cast<long long>(1000 * part_bound_share * left()));
+        for (int hours : part_hours) {
+          const double seconds = std::chrono::duration<double>(until - Clock::now()).count();
+          if (good() || seconds < min_cbc_seconds || stopped(options)) break;
+          if (const std::optional<TimeParts> parts = time_parts(plan, columns, model, lp.lp_x, hours)) {
+            const double gap = part_gap_share * options.relative_gap * best_cost / parts->count;
+            if (const std::optional<double> b = part_mip_bound(model, *parts, split, options, seconds, gap, started))
+              bound = std::max(bound, round_up_to_step(*b, step));
+          }
+        }
+      }
       // 4. What the search left of the time goes back to CBC, with the better plan
       //    as its cutoff: it may now prove it.
       if (!good() && !stopped(options) && left() >= min_cbc_seconds) proven = run_cbc(left());
