@@ -8,6 +8,7 @@
 
 #include "optimize/cbc_solver.hpp"
 #include "optimize/limits.hpp"
+#include "optimize/time_index.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -22,37 +23,6 @@ double box_min(double coefficient, double lb, double ub) {
   if (coefficient > 0) return coefficient * lb;
   if (coefficient < 0) return coefficient * ub;
   return 0;
-}
-
-// The interval of every row (see time_parts), −1 when neither it nor its variables have one.
-std::vector<int> row_intervals(const Plan& plan, const ColumnSet& columns, const MilpModel& m) {
-  const int last = plan.horizon.count - 1;
-  std::vector<int> var(m.num_vars(), -1);
-  for (int v = 0; v < m.num_vars(); ++v) {
-    const VarKey& k = m.var_key[v];
-    if (k.family == VarFamily::agents) {
-      const Column& c = columns.columns[k.column];
-      var[v] = std::clamp(plan.sites[c.site].shifts[c.shift].starts[c.start].interval, 0, last);
-    } else if (k.interval >= 0) {
-      var[v] = std::clamp(k.interval, 0, last);
-    }
-  }
-  const RowMajor by_row = m.a;
-  std::vector<int> row(m.num_rows(), -1);
-  for (int r = 0; r < m.num_rows(); ++r) {
-    const RowKey& k = m.row_key[r];
-    if (k.family == RowFamily::rounding && k.source >= 0 && k.source < r) {
-      row[r] = row[k.source];
-    } else if (k.family == RowFamily::limit) {
-      const StartGroup& s = columns.starts[k.start];
-      row[r] = std::clamp(plan.sites[s.site].shifts[s.shift].starts[s.start].interval, 0, last);
-    } else if (k.interval >= 0) {
-      row[r] = std::clamp(k.interval, 0, last);
-    } else {
-      for (RowMajor::InnerIterator it(by_row, r); it && row[r] < 0; ++it) row[r] = var[it.col()];
-    }
-  }
-  return row;
 }
 
 }  // namespace
@@ -105,14 +75,8 @@ std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, 
   const int count = plan.horizon.count;
   const int length = std::max(1, hours * 3600 / plan.horizon.interval_s);  // intervals per part
   if (count < 2 * length || static_cast<int>(lp_x.size()) != m.num_vars()) return std::nullopt;
-  // Rows that span the horizon (a share choice, a day or week service level, tours,
-  // deferrable work) would tie every part together: such models are not cut.
-  for (const RowKey& k : m.row_key)
-    switch (k.family) {
-      case RowFamily::cover: case RowFamily::capacity: case RowFamily::pool: case RowFamily::seats:
-      case RowFamily::limit: case RowFamily::group_limit: case RowFamily::rounding: break;
-      default: return std::nullopt;
-    }
+  // Rows that span the horizon would tie every part together: such models are not cut.
+  if (!rows_local_in_time(m)) return std::nullopt;
   // Score of each cut time: LP agents (and shifts) on shifts held across it.
   std::vector<double> agents(length, 0.0);
   std::vector<int> shifts(length, 0);
@@ -141,7 +105,7 @@ std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, 
   d.cut = cut;
   d.length = length;
   d.count = part_of(plan.horizon.cyclic ? (cut + count - 1) % count : count - 1) + 1;
-  const std::vector<int> interval = row_intervals(plan, columns, m);
+  const std::vector<int> interval = time_index(plan, columns, m).row;
   d.part.resize(m.num_rows());
   for (int r = 0; r < m.num_rows(); ++r) d.part[r] = interval[r] < 0 ? 0 : std::min(part_of(interval[r]), d.count - 1);
   return d;

@@ -11,6 +11,7 @@
 #include "optimize/part_bound.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/limits.hpp"
+#include "optimize/time_index.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -33,13 +34,7 @@ bool takes(const MilpModel& m) {
   for (const VarKey& k : m.var_key)
     if (k.family != VarFamily::agents && k.family != VarFamily::allocation && k.family != VarFamily::shortfall)
       return false;
-  for (const RowKey& k : m.row_key)
-    switch (k.family) {
-      case RowFamily::cover: case RowFamily::capacity: case RowFamily::pool: case RowFamily::seats:
-      case RowFamily::limit: case RowFamily::group_limit: case RowFamily::rounding: break;
-      default: return false;
-    }
-  return true;
+  return rows_local_in_time(m);
 }
 
 // The week of every variable (its shift's start, or its interval) and row.
@@ -54,33 +49,17 @@ struct WeekIndex {
 
 WeekIndex index_weeks(const Plan& plan, const ColumnSet& columns, const MilpModel& m) {
   const int per_week = 7 * 86400 / plan.horizon.interval_s;
-  const int last = plan.horizon.count - 1;
-  const auto week = [&](int interval) { return std::clamp(interval, 0, last) / per_week; };
-  const auto start_interval = [&](int site, int shift, int start) {
-    return plan.sites[site].shifts[shift].starts[start].interval;
-  };
+  const TimeIndex t = time_index(plan, columns, m);
   WeekIndex w;
   w.count = (plan.horizon.count + per_week - 1) / per_week;
   w.var.resize(m.num_vars());
   w.var_interval.resize(m.num_vars());
   for (int v = 0; v < m.num_vars(); ++v) {
-    const VarKey& k = m.var_key[v];
-    const Column* c = k.family == VarFamily::agents ? &columns.columns[k.column] : nullptr;
-    w.var_interval[v] = std::clamp(c ? start_interval(c->site, c->shift, c->start) : k.interval, 0, last);
-    w.var[v] = week(w.var_interval[v]);
+    w.var_interval[v] = std::max(0, t.var[v]);
+    w.var[v] = w.var_interval[v] / per_week;
   }
   w.row.resize(m.num_rows());
-  for (int r = 0; r < m.num_rows(); ++r) {
-    const RowKey& k = m.row_key[r];
-    if (k.family == RowFamily::rounding && k.source >= 0 && k.source < r) {
-      w.row[r] = w.row[k.source];  // a Round row lies in the interval of the row it rounds
-    } else if (k.family == RowFamily::limit) {
-      const StartGroup& s = columns.starts[k.start];
-      w.row[r] = week(start_interval(s.site, s.shift, s.start));
-    } else {
-      w.row[r] = week(k.interval);
-    }
-  }
+  for (int r = 0; r < m.num_rows(); ++r) w.row[r] = std::max(0, t.row[r]) / per_week;
   w.wrapped.assign(m.num_rows(), false);
   if (plan.horizon.cyclic && w.count > 1)
     for (int v = 0; v < m.num_vars(); ++v)
