@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
@@ -205,8 +206,17 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   const LpDiveResult lp = lp_with_deadline(model, options, started);
   // An LP stopped by Ctrl-C or the deadline says nothing about feasibility.
   if (!lp.lp_feasible && stopped(options)) throw NoResultError("interrupted before any plan was found");
-  if (!lp.lp_feasible && lp.lp_out_of_time)
+  if (!lp.lp_feasible && lp.lp_out_of_time) {
+    // The LP did not finish, so there is no LP point to round and no LP bound. The
+    // greedy plan (repair from no agents at all, then removal of redundant agents) is
+    // still a plan the analyst can use, with the bound of one uniform price (see
+    // uniform_price_bound), never more than a proven one.
+    if (std::optional<std::vector<double>> greedy = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0)))
+      if (const double b = uniform_price_bound(model); std::isfinite(b))
+        return finish(plan, requirement, columns, model, std::move(*greedy), std::max(0.0, round_up_to_step(b, objective_step(model))),
+                      Status::time_limit, started);
     throw NoResultError("the time limit was reached during the LP relaxation, before any plan was found; raise --time-limit");
+  }
   if (!lp.lp_feasible && lp.lp_interrupted) throw NoResultError("interrupted before any plan was found");
   if (!lp.lp_feasible)
     throw NoResultError(

@@ -70,6 +70,29 @@ Part make_part(const MilpModel& m, const RowMajor& by_row, const std::vector<int
   return p;
 }
 
+// See part_bound.hpp; the prices are y = θ · weight.
+double uniform_price_bound(const MilpModel& model) {
+  std::vector<double> weight(model.num_rows(), 0.0);  // the row's price in units of θ
+  for (int r = 0; r < model.num_rows(); ++r) {
+    if (model.is(r, RowFamily::cover) && model.row_lb[r] > 0 && !std::isfinite(model.row_ub[r])) weight[r] = 1;
+    if (model.is(r, RowFamily::capacity)) weight[r] = -1;
+  }
+  double price = std::numeric_limits<double>::infinity();
+  for (int v = 0; v < model.num_vars(); ++v) {
+    double coverage = 0;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it) coverage += weight[it.row()] * it.value();
+    if (coverage > 0) price = std::min(price, model.cost[v] / coverage);
+  }
+  if (!std::isfinite(price) || price < 0) price = 0;  // then the bound of the costs alone
+  std::vector<double> dual(model.num_rows());
+  std::vector<int> rows(model.num_rows());
+  for (int r = 0; r < model.num_rows(); ++r) {
+    rows[r] = r;
+    dual[r] = price * weight[r];
+  }
+  return make_part(model, RowMajor(model.a), rows, cost_split(model, std::move(dual))).floor;
+}
+
 std::optional<TimeParts> time_parts(const Plan& plan, const ColumnSet& columns, const MilpModel& m,
                                     const std::vector<double>& lp_x, int hours) {
   const int count = plan.horizon.count;

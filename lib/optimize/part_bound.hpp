@@ -57,6 +57,14 @@ struct Part {
 Part make_part(const MilpModel& model, const RowMajor& by_row, const std::vector<int>& rows,
                const CostSplit& split);
 
+// A lower bound that needs no LP (for when the LP does not finish in time): the
+// floor of the whole model as one part, at one price θ on every Cover row with a
+// positive requirement and −θ on every Capacity row (a shared group's allocation
+// draws on its agents), θ the lowest cost per unit of that coverage of any
+// variable, so that no reduced cost is negative: the requirement bought at the
+// cheapest rate there is.
+double uniform_price_bound(const MilpModel& model);
+
 // Rows by time: parts of `hours` each along the horizon, part[r] for every row,
 // `count` parts. The cuts fall at the time (a whole interval, the same in every
 // period of `hours`) where the LP solution has the fewest agents on shifts running

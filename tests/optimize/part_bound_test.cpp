@@ -126,5 +126,27 @@ TEST(PartBound, EntriesShareBoundsTheOptimum) {
   EXPECT_LE(*bound, enumerated_optimum(m) + 1e-6);
 }
 
+// Without the LP: coverage per unit cost is x0: 2, x1: 4, x2: 2, so θ = 1/4 on both
+// Cover rows, and the floor is 2 · 1/4 (the rows) + 0 (every reduced cost is
+// 1 − 2θ = 1/2 or 1 − 4θ = 0, at x = 0) = 1/2 — the LP value here, below the
+// enumerated optimum 1.
+TEST(PartBound, UniformPriceBoundNeedsNoLp) {
+  const MilpModel m = two_intervals();
+  EXPECT_NEAR(uniform_price_bound(m), 0.5, 1e-12);
+  EXPECT_LE(uniform_price_bound(m), enumerated_optimum(m));
+}
+
+// A variable that covers a lot for nothing (cost 0, unbounded) sets θ to 0: the
+// bound is then the costs alone at their cheaper bounds, 0.
+TEST(PartBound, UniformPriceBoundWithAFreeCoverIsTheCostsAlone) {
+  ModelBuilder b;
+  const int r0 = b.add_row(RowKey{RowFamily::cover, 0, -1, -1, -1, 0}, 3, infinity);
+  b.add_var(VarKey{}, 0, infinity, 5, true);
+  b.add_var(VarKey{}, 0, infinity, 0, false);
+  b.add_entry(r0, 0, 1);
+  b.add_entry(r0, 1, 1);
+  EXPECT_DOUBLE_EQ(uniform_price_bound(b.build()), 0);
+}
+
 }  // namespace
 }  // namespace staffplan::optimize
