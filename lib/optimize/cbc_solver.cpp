@@ -36,6 +36,10 @@ struct EventState {
   double last_report = -1;
   bool interrupted = false;
   bool out_of_time = false;
+  std::optional<double> stall_seconds;  // MipLimits::stall_seconds
+  double last_move = 0;                 // when the incumbent or the bound last moved
+  double last_best = std::numeric_limits<double>::infinity();
+  double last_bound = -std::numeric_limits<double>::infinity();
 };
 
 class Events : public CbcEventHandler {
@@ -53,6 +57,19 @@ class Events : public CbcEventHandler {
     if (seconds_since(state_->started) > state_->time_limit_s) {
       state_->out_of_time = true;
       return stop;
+    }
+    if (state_->stall_seconds && model_ && !model_->parentModel()) {
+      const double now = seconds_since(state_->started);
+      const double best = model_->bestSolution() ? model_->getObjValue() : std::numeric_limits<double>::infinity();
+      const double bound = model_->getBestPossibleObjValue();
+      if (best < state_->last_best || bound > state_->last_bound) {
+        state_->last_best = std::min(state_->last_best, best);
+        state_->last_bound = std::max(state_->last_bound, bound);
+        state_->last_move = now;
+      } else if (now - state_->last_move > *state_->stall_seconds) {
+        state_->out_of_time = true;
+        return stop;
+      }
     }
     // Sub-searches (RINS, small branch and bound) have a parent; report the main one.
     if (!o.on_progress || !model_ || model_->parentModel()) return noAction;
@@ -105,6 +122,8 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
   state->start_cost = start ? model.objective(*start) : std::numeric_limits<double>::infinity();
   state->offset = limits.objective_offset;
   state->global_bound = limits.global_bound;
+  state->stall_seconds = limits.stall_seconds;
+  state->last_move = seconds_since(started);
   Events events(state);
   cbc.passInEventHandler(&events);
 

@@ -39,6 +39,9 @@ struct MipLimits {
   // Stop once the incumbent is within this much (absolute) of CBC's bound; a sub-MIP
   // gets the whole problem's gap in cost units, its own objective leaving out the offset.
   std::optional<double> absolute_gap;
+  // Stop (as at the time limit) once neither CBC's incumbent nor its bound has moved
+  // for this many seconds: a run that has stalled gives its time back to the caller.
+  std::optional<double> stall_seconds;
 };
 
 // `start`: a feasible integer solution handed to CBC as its first incumbent.
