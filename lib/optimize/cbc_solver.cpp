@@ -99,9 +99,10 @@ class Events : public CbcEventHandler {
 
 namespace {
 
+// `without_dive`: CBC's coefficient dive off (see solve_mip).
 MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* start,
                          const SolveOptions& options, const MipLimits& limits,
-                         std::chrono::steady_clock::time_point started) {
+                         std::chrono::steady_clock::time_point started, bool without_dive) {
   OsiClpSolverInterface solver;
   load_into(model, solver, true);
   // CBC's first LP goes through Clp's automatic choice, which can pick the "idiot"
@@ -158,6 +159,10 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
     args.push_back("-cutoff");
     args.push_back(fmt::format("{:.17g}", limits.cutoff));
   }
+  if (without_dive) {
+    args.push_back("-DivingCoefficient");
+    args.push_back("off");
+  }
   args.push_back("-solve");
   args.push_back("-quit");
   std::vector<const char*> argv;
@@ -181,17 +186,21 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
   return result;
 }
 
-}  // namespace
 
-MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
-                    const SolveOptions& options, const MipLimits& limits,
-                    std::chrono::steady_clock::time_point started) {
+// One CBC run in a child process. `died`: the child ended without an answer
+// before its deadline and without a stop request.
+MipResult solve_mip_once(const MilpModel& model, const std::vector<double>* start,
+                         const SolveOptions& options, const MipLimits& limits,
+                         std::chrono::steady_clock::time_point started, bool without_dive, bool& died) {
+  died = false;
   const double seconds = std::min(limits.seconds, options.time_limit_s - seconds_since(started));
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::milliseconds(static_cast<long long>(1000 * (std::max(0.0, seconds) + detail::kKillGraceSeconds)));
-  const auto answer = run_until(
-      [&] {
-        const MipResult r = solve_mip_here(model, start, options, limits, started);
+  auto answer = run_until(
+      [&](const ProgressCallback& report) {
+        SolveOptions child = options;
+        child.on_progress = report;
+        const MipResult r = solve_mip_here(model, start, child, limits, started, without_dive);
         Bytes out;
         out.put(r.x ? 1.0 : 0.0);
         out.put(r.x ? *r.x : std::vector<double>{});
@@ -200,16 +209,17 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
           out.put(v);
         return out.take();
       },
-      deadline, options.stop);
+      deadline, options.stop, options.on_progress);
   MipResult result;
   if (!answer) {
     // Killed at the deadline (or died): nothing from this phase, and nothing proven.
     result.hit_time_limit = true;
     result.bound = -std::numeric_limits<double>::infinity();
     result.interrupted = options.stop && options.stop->load();
+    died = !result.interrupted && std::chrono::steady_clock::now() < deadline;
     return result;
   }
-  Bytes in(*answer);
+  Bytes in(std::move(answer).value());
   const bool has_x = in.get() != 0;
   std::vector<double> x = in.get_vector();
   if (has_x) result.x = std::move(x);
@@ -218,6 +228,27 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   result.proven_infeasible = in.get() != 0;
   result.interrupted = in.get() != 0;
   result.hit_time_limit = in.get() != 0;
+  return result;
+}
+
+}  // namespace
+
+MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
+                    const SolveOptions& options, const MipLimits& limits,
+                    std::chrono::steady_clock::time_point started) {
+  bool died = false;
+  const auto run_started = std::chrono::steady_clock::now();
+  MipResult result = solve_mip_once(model, start, options, limits, started, false, died);
+  // CBC's coefficient dive can trip an assertion in Clp 1.17 (ClpNonLinearCost.cpp:1064,
+  // lowerValue <= upperValue; the outbound week, about 2 s into CBC's first run), which
+  // kills the child. The run gets its remaining time once more without that dive; the
+  // dive stays on otherwise, since it finds plans on the benchmark family.
+  if (died) {
+    MipLimits rest = limits;
+    rest.seconds = limits.seconds - seconds_since(run_started);
+    if (rest.seconds >= detail::kMinCbcSeconds && options.time_limit_s - seconds_since(started) >= detail::kMinCbcSeconds)
+      result = solve_mip_once(model, start, options, rest, started, true, died);
+  }
   return result;
 }
 

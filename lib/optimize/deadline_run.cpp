@@ -5,9 +5,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 
 namespace staffplan::optimize {
 namespace {
@@ -25,6 +30,36 @@ bool write_all(int fd, const std::string& data) {
   return true;
 }
 
+// One progress report on the progress pipe: fixed size, far below PIPE_BUF, so each
+// write is atomic and the parent reads whole records.
+using ProgressRecord = std::array<double, 6>;
+
+ProgressRecord encode(const Progress& p) {
+  return {p.elapsed_s, p.best_cost ? 1.0 : 0.0, p.best_cost.value_or(0), p.lower_bound, p.gap ? 1.0 : 0.0,
+          p.gap.value_or(0)};
+}
+
+Progress decode(const ProgressRecord& r) {
+  Progress p;
+  p.elapsed_s = r[0];
+  if (r[1] != 0) p.best_cost = r[2];
+  p.lower_bound = r[3];
+  if (r[4] != 0) p.gap = r[5];
+  return p;
+}
+
+// Calls `on_progress` for every whole record in `pending` and keeps the rest.
+void deliver(std::string& pending, const ProgressCallback& on_progress) {
+  constexpr std::size_t size = sizeof(ProgressRecord);
+  std::size_t used = 0;
+  for (; pending.size() - used >= size; used += size) {
+    ProgressRecord r;
+    std::memcpy(r.data(), pending.data() + used, size);
+    if (on_progress) on_progress(decode(r));
+  }
+  pending.erase(0, used);
+}
+
 void reap(pid_t pid, bool kill_it) {
   if (kill_it) kill(pid, SIGKILL);
   while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
@@ -33,31 +68,49 @@ void reap(pid_t pid, bool kill_it) {
 
 }  // namespace
 
-std::optional<std::string> run_until(const std::function<std::string()>& work,
-                                     Clock::time_point deadline, const std::atomic<bool>* stop) {
+std::optional<std::string> run_until(const std::function<std::string(const ProgressCallback&)>& work,
+                                     Clock::time_point deadline, const std::atomic<bool>* stop,
+                                     const ProgressCallback& on_progress) {
   int fds[2];
-  if (pipe(fds) != 0) return work();
+  int progress_fds[2];
+  if (pipe(fds) != 0) return work(on_progress);
+  if (pipe(progress_fds) != 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return work(on_progress);
+  }
   std::fflush(stdout);
   std::fflush(stderr);
   const pid_t pid = fork();
   if (pid < 0) {
-    close(fds[0]);
-    close(fds[1]);
-    return work();
+    for (int fd : {fds[0], fds[1], progress_fds[0], progress_fds[1]}) close(fd);
+    return work(on_progress);
   }
   if (pid == 0) {
     close(fds[0]);
+    close(progress_fds[0]);
+    if (const int quiet = open("/dev/null", O_WRONLY); quiet >= 0) {
+      dup2(quiet, STDERR_FILENO);
+      close(quiet);
+    }
+    const int progress_fd = progress_fds[1];
+    const ProgressCallback report = [progress_fd](const Progress& p) {
+      const ProgressRecord r = encode(p);
+      write_all(progress_fd, std::string(reinterpret_cast<const char*>(r.data()), sizeof r));
+    };
     int code = 1;
     try {
-      const std::string out = work();
+      const std::string out = work(on_progress ? report : ProgressCallback{});
       code = write_all(fds[1], out) ? 0 : 1;
     } catch (...) {
       code = 1;
     }
-    std::fflush(stderr);  // progress lines written by the phase
     _exit(code);
   }
   close(fds[1]);
+  close(progress_fds[1]);
+  std::string pending_progress;
+  bool progress_open = true;
   std::string out;
   bool passed_stop = false;
   std::optional<Clock::time_point> stop_seen;
@@ -73,25 +126,57 @@ std::optional<std::string> run_until(const std::function<std::string()>& work,
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (left <= 0) {
       close(fds[0]);
+      close(progress_fds[0]);
       reap(pid, true);
       return std::nullopt;
     }
-    pollfd p{fds[0], POLLIN, 0};
+    pollfd p[2] = {{fds[0], POLLIN, 0}, {progress_open ? progress_fds[0] : -1, POLLIN, 0}};
     // Wake at least every 100 ms to pass a stop request on.
-    const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left, 100)));
+    const int ready = poll(p, 2, static_cast<int>(std::min<long long>(left, 100)));
     if (ready < 0 && errno != EINTR) break;
     if (ready <= 0) continue;
+    if (p[1].revents != 0) {
+      const ssize_t n = read(progress_fds[0], buffer, sizeof buffer);
+      if (n > 0) {
+        pending_progress.append(buffer, static_cast<std::size_t>(n));
+        deliver(pending_progress, on_progress);
+      } else if (n == 0 || errno != EINTR) {
+        progress_open = false;
+      }
+    }
+    if (p[0].revents == 0) continue;
     const ssize_t n = read(fds[0], buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // EOF: the child has answered (or died)
     out.append(buffer, static_cast<std::size_t>(n));
   }
   close(fds[0]);
+  close(progress_fds[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
   return out;
+}
+
+double Bytes::get() {
+  double v = 0;
+  read(&v, sizeof v);
+  return v;
+}
+
+std::vector<double> Bytes::get_vector() {
+  const auto n = static_cast<std::size_t>(get());
+  std::vector<double> v(n);
+  read(v.data(), n * sizeof(double));
+  return v;
+}
+
+void Bytes::read(void* p, std::size_t n) {
+  if (pos_ + n > data_.size()) throw std::out_of_range("truncated solver phase result");
+  if (n == 0) return;
+  std::memcpy(p, data_.data() + pos_, n);
+  pos_ += n;
 }
 
 }  // namespace staffplan::optimize

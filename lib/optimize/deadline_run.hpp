@@ -11,6 +11,11 @@
 // bytes on a pipe and leaves with _exit (no atexit handlers, no stdio flush). A
 // stop request (SIGINT, SIGTERM) seen by the parent is passed on as SIGINT.
 // When fork is impossible, the phase runs in this process.
+//
+// The child says nothing itself: its stderr goes to /dev/null, because what COIN-OR
+// writes there is noise to a user (Clp 1.17's assertion messages from a dying CBC
+// heuristic reached the terminal under --quiet). Its progress goes to the parent on
+// a second pipe, and the parent calls the caller's progress callback.
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -19,13 +24,18 @@
 #include <string>
 #include <vector>
 
+#include "optimize/optimize.hpp"
+
 namespace staffplan::optimize {
 
+using ProgressCallback = std::function<void(const Progress&)>;
+
 // Result bytes of `work` run in a child, or nothing when it did not answer before
-// `deadline` (killed), died, or failed.
-std::optional<std::string> run_until(const std::function<std::string()>& work,
+// `deadline` (killed), died, or failed. `work` gets the callback to report progress
+// through: it reaches `on_progress` in this process (none when `on_progress` is empty).
+std::optional<std::string> run_until(const std::function<std::string(const ProgressCallback&)>& work,
                                      std::chrono::steady_clock::time_point deadline,
-                                     const std::atomic<bool>* stop);
+                                     const std::atomic<bool>* stop, const ProgressCallback& on_progress);
 
 // Plain serialisation of the values the phases return.
 class Bytes {
@@ -37,29 +47,15 @@ class Bytes {
   }
   std::string take() { return std::move(data_); }
   explicit Bytes(std::string data = {}) : data_(std::move(data)) {}
-  double get() {
-    double v = 0;
-    read(&v, sizeof v);
-    return v;
-  }
-  std::vector<double> get_vector() {
-    const auto n = static_cast<std::size_t>(get());
-    std::vector<double> v(n);
-    read(v.data(), n * sizeof(double));
-    return v;
-  }
+  double get();
+  std::vector<double> get_vector();
 
  private:
   // An empty vector's data() may be null, which memcpy and append must not see.
   void append(const void* p, std::size_t n) {
     if (n > 0) data_.append(static_cast<const char*>(p), n);
   }
-  void read(void* p, std::size_t n) {
-    if (pos_ + n > data_.size()) throw std::out_of_range("truncated solver phase result");
-    if (n == 0) return;
-    std::memcpy(p, data_.data() + pos_, n);
-    pos_ += n;
-  }
+  void read(void* p, std::size_t n);
   std::string data_;
   std::size_t pos_ = 0;
 };

@@ -26,6 +26,11 @@ constexpr long rins_nodes = 2000;
 constexpr long block_nodes = 200;
 // No sub-search starts with less time than this left (loading it alone takes some).
 constexpr double min_sub_seconds = detail::kMinCbcSeconds;
+// The fix-and-optimise passes end once the plan has not improved for this share of
+// the search's time (at least min_stall_seconds), so the caller can spend the rest
+// on the bound. The floor and RINS neighbourhoods are single CBC runs and always run.
+constexpr double stall_share = 0.25;
+constexpr double min_stall_seconds = 3.0;
 
 }  // namespace
 
@@ -89,6 +94,7 @@ class Search {
       : in_(in), m_(*in.model), options_(options), started_(started),
         deadline_s_(std::min(options.time_limit_s, seconds_since(started) + seconds)),
         best_(std::move(start)) {
+    stall_s_ = std::max(min_stall_seconds, stall_share * (deadline_s_ - seconds_since(started)));
     best_cost_ = m_.objective(best_);
     bound_ = std::max(in.lp_bound, in.bound);
     target_ = bound_ / (1 - options.relative_gap);
@@ -97,11 +103,13 @@ class Search {
   SearchResult run() {
     if (!done()) floor_neighbourhood();
     if (!done()) rins();
-    // Fix-and-optimise passes over the blocks until a pass finds nothing.
-    for (bool improved = true; improved && !done();) {
+    // Fix-and-optimise passes over the blocks until a pass finds nothing, or until
+    // they have found nothing for the stall time.
+    last_improvement_s_ = seconds_since(started_);
+    for (bool improved = true; improved && !done() && !stalled();) {
       improved = false;
       for (const std::vector<int>& blocks : in_.block_lists)
-        if (!done() && fix_and_optimise(blocks)) improved = true;
+        if (!done() && !stalled() && fix_and_optimise(blocks)) improved = true;
     }
     return SearchResult{best_, best_cost_, improvements_};
   }
@@ -111,6 +119,7 @@ class Search {
     return best_cost_ <= target_ || seconds_left() <= min_sub_seconds || (options_.stop && options_.stop->load());
   }
   double seconds_left() const { return deadline_s_ - seconds_since(started_); }
+  bool stalled() const { return seconds_since(started_) - last_improvement_s_ > stall_s_; }
 
   // Reduced-cost fixing against the current incumbent: 0 in every cheaper solution.
   bool fixed_at_zero(int v) const {
@@ -161,6 +170,7 @@ class Search {
     if (!std::isfinite(cost) || cost >= best_cost_ - 1e-7 * std::max(1.0, best_cost_)) return false;
     best_ = std::move(x);
     best_cost_ = cost;
+    last_improvement_s_ = seconds_since(started_);
     ++improvements_;
     return true;
   }
@@ -185,7 +195,7 @@ class Search {
   bool fix_and_optimise(const std::vector<int>& block) {
     const int count = block.empty() ? 0 : *std::max_element(block.begin(), block.end()) + 1;
     bool improved = false;
-    for (int b = 0; b < count && !done(); ++b) {
+    for (int b = 0; b < count && !done() && !stalled(); ++b) {
       std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
       for (int v = 0; v < m_.num_vars(); ++v)
         if (m_.integer[v] && block[v] != b) lb[v] = ub[v] = best_[v];
@@ -203,6 +213,8 @@ class Search {
   double best_cost_ = inf;
   double bound_ = 0;
   double target_ = 0;
+  double last_improvement_s_ = 0;  // seconds since `started_`, from the first block pass on
+  double stall_s_ = 0;
   int improvements_ = 0;
 };
 

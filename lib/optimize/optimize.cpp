@@ -59,7 +59,7 @@ constexpr double max_report_reserve_s = 1.5;
 // Share of the time the search leaves that the parts' bound may take
 // (part_bound.hpp); each part's CBC stops once its gap is this share of the whole
 // problem's allowed gap divided over the parts.
-constexpr double part_bound_share = 0.2;
+constexpr double part_bound_share = 0.5;
 constexpr double part_gap_share = 0.1;
 // Part lengths tried in turn (hours): short parts close fast in CBC (2 h on the
 // make-or-buy week: 84 parts in 2 s, +190 over the LP), longer ones gain more
@@ -118,9 +118,11 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
                               Clock::time_point started) {
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(1000 * (options.time_limit_s + lp_grace_s)));
-  const auto answer = run_until(
-      [&] {
-        const LpDiveResult r = solve_lp_and_dive(model, options, started, dive_share);
+  auto answer = run_until(
+      [&](const ProgressCallback& report) {
+        SolveOptions child = options;
+        child.on_progress = report;
+        const LpDiveResult r = solve_lp_and_dive(model, child, started, dive_share);
         Bytes out;
         for (double v : {double(r.lp_feasible), double(r.lp_interrupted), double(r.lp_out_of_time),
                          r.lp_objective, r.integer ? 1.0 : 0.0})
@@ -132,7 +134,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
         out.put(r.dive_x);
         return out.take();
       },
-      deadline, options.stop);
+      deadline, options.stop, options.on_progress);
   LpDiveResult r;
   if (!answer) {
     if (Clock::now() >= deadline || stopped(options)) {
@@ -142,7 +144,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
     }
     throw std::runtime_error("the LP solver (Clp) failed on this model");
   }
-  Bytes in(*answer);
+  Bytes in(std::move(answer).value());
   r.lp_feasible = in.get() != 0;
   r.lp_interrupted = in.get() != 0;
   r.lp_out_of_time = in.get() != 0;

@@ -55,6 +55,18 @@ TEST(PlanCli, LpOutOfTimeStillGivesAPlanWithAnHonestBound) {
   EXPECT_GE(cost, 105507.80);
 }
 
+// With CBC's coefficient dive on, CBC's first run on the outbound week died about 2 s
+// in on an assertion inside Clp (ClpNonLinearCost.cpp:1064): the plan still came out,
+// but the message reached stderr under -q and that CBC phase was lost. With -q a
+// successful run writes nothing to stderr.
+TEST(PlanCli, OutboundWeekRunsQuietlyWithoutAssertionsFromTheSolver) {
+  const auto run = run_staffplan(
+      {"plan", source_path("configs/outbound.yaml"), "--time-limit", "10s", "-f", "csv", "--view", "summary", "-q"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_NE(run.out.find("total,"), std::string::npos) << run.out;
+}
+
 TEST(PlanCli, SummaryCsvTotals) {
   const auto run = run_staffplan({"plan", dst, "-f", "csv", "--view", "summary"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
