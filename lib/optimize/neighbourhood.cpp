@@ -26,10 +26,10 @@ constexpr long rins_nodes = 2000;
 constexpr long block_nodes = 200;
 // No sub-search starts with less time than this left (loading it alone takes some).
 constexpr double min_sub_seconds = detail::kMinCbcSeconds;
-// The fix-and-optimise passes end once the plan has not improved for this share of
-// the search's time (at least min_stall_seconds), so the caller can spend the rest
-// on the bound. The floor and RINS neighbourhoods are single CBC runs and always run.
-constexpr double stall_share = 0.25;
+// The fix-and-optimise passes have stalled once they have not improved the plan
+// for this share of the search's time (at least min_stall_seconds); the caller's
+// on_stall then gets its turn (SearchInput::on_stall).
+constexpr double stall_share = 0.1;
 constexpr double min_stall_seconds = 3.0;
 
 }  // namespace
@@ -94,7 +94,8 @@ class Search {
       : in_(in), m_(*in.model), options_(options), started_(started),
         deadline_s_(std::min(options.time_limit_s, seconds_since(started) + seconds)),
         best_(std::move(start)) {
-    stall_s_ = std::max(min_stall_seconds, stall_share * (deadline_s_ - seconds_since(started)));
+    stall_s_ = in.stall_seconds.value_or(
+        std::max(min_stall_seconds, stall_share * (deadline_s_ - seconds_since(started))));
     best_cost_ = m_.objective(best_);
     bound_ = std::max(in.lp_bound, in.bound);
     target_ = bound_ / (1 - options.relative_gap);
@@ -103,13 +104,12 @@ class Search {
   SearchResult run() {
     if (!done()) floor_neighbourhood();
     if (!done()) rins();
-    // Fix-and-optimise passes over the blocks until a pass finds nothing, or until
-    // they have found nothing for the stall time.
+    // Fix-and-optimise passes over the blocks until a pass finds nothing.
     last_improvement_s_ = seconds_since(started_);
-    for (bool improved = true; improved && !done() && !stalled();) {
+    for (bool improved = true; improved && !done();) {
       improved = false;
       for (const std::vector<int>& blocks : in_.block_lists)
-        if (!done() && !stalled() && fix_and_optimise(blocks)) improved = true;
+        if (!done() && fix_and_optimise(blocks)) improved = true;
     }
     return SearchResult{best_, best_cost_, improvements_};
   }
@@ -119,7 +119,14 @@ class Search {
     return best_cost_ <= target_ || seconds_left() <= min_sub_seconds || (options_.stop && options_.stop->load());
   }
   double seconds_left() const { return deadline_s_ - seconds_since(started_); }
-  bool stalled() const { return seconds_since(started_) - last_improvement_s_ > stall_s_; }
+
+  // The caller's on_stall, once, when the passes have found nothing for stall_s_.
+  void check_stall() {
+    if (stall_handled_ || !in_.on_stall || seconds_since(started_) - last_improvement_s_ <= stall_s_) return;
+    stall_handled_ = true;
+    bound_ = std::max(bound_, in_.on_stall(best_cost_, seconds_left()));
+    target_ = bound_ / (1 - options_.relative_gap);
+  }
 
   // Reduced-cost fixing against the current incumbent: 0 in every cheaper solution.
   bool fixed_at_zero(int v) const {
@@ -195,7 +202,9 @@ class Search {
   bool fix_and_optimise(const std::vector<int>& block) {
     const int count = block.empty() ? 0 : *std::max_element(block.begin(), block.end()) + 1;
     bool improved = false;
-    for (int b = 0; b < count && !done() && !stalled(); ++b) {
+    for (int b = 0; b < count; ++b) {
+      check_stall();
+      if (done()) break;
       std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
       for (int v = 0; v < m_.num_vars(); ++v)
         if (m_.integer[v] && block[v] != b) lb[v] = ub[v] = best_[v];
@@ -215,6 +224,7 @@ class Search {
   double target_ = 0;
   double last_improvement_s_ = 0;  // seconds since `started_`, from the first block pass on
   double stall_s_ = 0;
+  bool stall_handled_ = false;
   int improvements_ = 0;
 };
 

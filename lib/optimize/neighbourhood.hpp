@@ -18,6 +18,7 @@
 // lower bound: sub-MILPs restrict the problem, so their bounds say nothing about
 // the whole one.
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -49,6 +50,15 @@ struct SearchInput {
   // several block lists may be given (by day, by site), each tried in turn.
   std::vector<std::vector<int>> block_lists;
   double bound = -1e300;                // best proven bound (LP or CBC): the gap target and progress
+  // Called once, the first time the fix-and-optimise passes have found nothing
+  // for the stall time, with the best cost so far and the seconds the search has
+  // left; returns the best proven bound after it. The caller raises the bound
+  // there (the parts' bound) in time the search would spend finding nothing; the
+  // search then goes on, with the new bound as its gap target.
+  std::function<double(double best_cost, double seconds_left)> on_stall;
+  // How long the passes may find nothing before on_stall; unset: 10 % of the
+  // search's time, at least 3 s.
+  std::optional<double> stall_seconds;
 };
 
 struct SearchResult {

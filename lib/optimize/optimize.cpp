@@ -56,10 +56,11 @@ constexpr double lp_grace_s = detail::kKillGraceSeconds;
 constexpr double report_reserve_share = 0.03;
 constexpr double min_report_reserve_s = 0.1;
 constexpr double max_report_reserve_s = 1.5;
-// Share of the time the search leaves that the parts' bound may take
-// (part_bound.hpp); each part's CBC stops once its gap is this share of the whole
-// problem's allowed gap divided over the parts.
-constexpr double part_bound_share = 0.5;
+// Share of the time left that the parts' bound (part_bound.hpp) may take: when the
+// search stalls (SearchInput::on_stall), or after a search that ended early. Each
+// part's CBC stops once its gap is this share of the whole problem's allowed gap
+// divided over the parts.
+constexpr double part_bound_share = 0.3;
 constexpr double part_gap_share = 0.1;
 // Part lengths tried in turn (hours): short parts close fast in CBC (2 h on the
 // make-or-buy week: 84 parts in 2 s, +190 over the LP), longer ones gain more
@@ -307,29 +308,41 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     };
     if (going()) {
       // 3. The neighbourhood search; the bound stays the LP's, the parts' or CBC's, never the search's.
-      SearchInput in{&model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, blocks(plan, columns, model)};
+      // 3b. The bound of parts of a few hours from the LP's duals, where CBC's bound
+      //    stayed short: when the search stalls, in time it would spend finding
+      //    nothing (the plan's cost comes first), or after a search that ended early.
+      bool parts_done = false;
+      const auto raise_bound_with_parts = [&](double cost, double seconds_left) {
+        parts_done = true;
+        if (seconds_left < min_cbc_seconds || stopped(options)) return bound;
+        const CostSplit split = cost_split(model, lp.lp_row_dual);
+        const auto until = Clock::now() + std::chrono::milliseconds(
+                                              static_cast<long long>(1000 * part_bound_share * seconds_left));
+        for (int hours : part_hours) {
+          const double seconds = std::chrono::duration<double>(until - Clock::now()).count();
+          if (cost <= bound / (1 - options.relative_gap) || seconds < min_cbc_seconds || stopped(options)) break;
+          if (const std::optional<TimeParts> parts = time_parts(plan, columns, model, lp.lp_x, hours)) {
+            const double gap = part_gap_share * options.relative_gap * cost / parts->count;
+            const std::optional<double> b = part_mip_bound(model, *parts, split, options, seconds, gap, started);
+            // Longer parts are slower; where the short ones gain nothing, the time goes back to the search.
+            if (!b || round_up_to_step(*b, step) <= bound) break;
+            bound = round_up_to_step(*b, step);
+          }
+        }
+        return bound;
+      };
+      SearchInput in;
+      in.model = &model;
+      in.lp_x = lp.lp_x;
+      in.reduced_cost = lp.lp_reduced_cost;
+      in.lp_bound = lp.lp_objective;
+      in.block_lists = blocks(plan, columns, model);
       in.bound = bound;
+      in.on_stall = raise_bound_with_parts;
       const SearchResult found = neighbourhood_search(in, *best, options, left(), started);
       best = found.x;
       best_cost = found.cost;
-      // 3b. The bound of parts of a few hours from the LP's duals, where CBC's bound
-      //    stayed short, in a share of what the search left: after it, so the search
-      //    keeps all its time (the plan's cost comes first), and CBC's bound has stopped
-      //    moving by then on these models.
-      if (going() && left() >= min_cbc_seconds) {
-        const CostSplit split = cost_split(model, lp.lp_row_dual);
-        const auto until =
-            Clock::now() + std::chrono::milliseconds(static_cast<long long>(1000 * part_bound_share * left()));
-        for (int hours : part_hours) {
-          const double seconds = std::chrono::duration<double>(until - Clock::now()).count();
-          if (good() || seconds < min_cbc_seconds || stopped(options)) break;
-          if (const std::optional<TimeParts> parts = time_parts(plan, columns, model, lp.lp_x, hours)) {
-            const double gap = part_gap_share * options.relative_gap * best_cost / parts->count;
-            if (const std::optional<double> b = part_mip_bound(model, *parts, split, options, seconds, gap, started))
-              bound = std::max(bound, round_up_to_step(*b, step));
-          }
-        }
-      }
+      if (!parts_done && going()) raise_bound_with_parts(best_cost, left());
       // 4. What the search left of the time goes back to CBC, with the better plan
       //    as its cutoff: it may now prove it.
       if (!good() && !stopped(options) && left() >= min_cbc_seconds) proven = run_cbc(left());

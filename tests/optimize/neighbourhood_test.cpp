@@ -160,8 +160,12 @@ TEST_P(TinyWeek, FixAndOptimiseOverOneBlockReachesTheOptimumFromAPoorStart) {
   ASSERT_TRUE(start);
   const double start_cost = model.objective(*start);
   // One block holding every variable: fix-and-optimise over it is the whole MILP.
-  SearchInput in{&model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective,
-                 {std::vector<int>(model.num_vars(), 0)}};
+  SearchInput in;
+  in.model = &model;
+  in.lp_x = lp.lp_x;
+  in.reduced_cost = lp.lp_reduced_cost;
+  in.lp_bound = lp.lp_objective;
+  in.block_lists = {std::vector<int>(model.num_vars(), 0)};
   const SearchResult r = neighbourhood_search(in, *start, o, 60, std::chrono::steady_clock::now());
   EXPECT_LE(r.cost, start_cost + 1e-9);
   EXPECT_NEAR(r.cost, optimum, 1e-6);
@@ -176,6 +180,45 @@ TEST_P(TinyWeek, FixAndOptimiseOverOneBlockReachesTheOptimumFromAPoorStart) {
   for (int row = 0; row < model.num_rows(); ++row) {
     EXPECT_GE(activity[row], model.row_lb[row] - 1e-6) << "row " << row;
     EXPECT_LE(activity[row], model.row_ub[row] + 1e-6) << "row " << row;
+  }
+}
+
+// The stall hook (SearchInput::on_stall) with a stall time of 0: it runs once, at the
+// first fix-and-optimise block, with the best cost so far. A bound it proves up to
+// that cost ends the search there; a bound that proves nothing lets it go on to
+// the optimum.
+TEST_P(TinyWeek, TheStallHookRunsOnceAndItsBoundCanEndTheSearch) {
+  const Tiny t(GetParam());
+  const double optimum = t.brute_force();
+  const ColumnSet columns = build_columns(t.b.plan);
+  const MilpModel model = build_milp(t.b.plan, t.b.required, columns, std::nullopt);
+  SolveOptions o;
+  o.relative_gap = 0;
+  const LpDiveResult lp = solve_lp_and_dive(model, o, std::chrono::steady_clock::now());
+  ASSERT_TRUE(lp.lp_feasible);
+  const auto start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+  ASSERT_TRUE(start);
+  for (const bool proves_the_plan : {true, false}) {
+    SearchInput in;
+    in.model = &model;
+    in.lp_x = lp.lp_x;
+    in.reduced_cost = lp.lp_reduced_cost;
+    // 0 is a valid but weaker bound (every cost is positive): reaching the LP's
+    // value cannot end the search before its fix-and-optimise passes.
+    in.lp_bound = 0;
+    in.block_lists = {std::vector<int>(model.num_vars(), 0)};
+    in.stall_seconds = 0;
+    std::vector<double> costs_seen;
+    in.on_stall = [&](double best_cost, double seconds_left) {
+      costs_seen.push_back(best_cost);
+      EXPECT_GT(seconds_left, 0);
+      EXPECT_LE(seconds_left, 60);
+      return proves_the_plan ? best_cost : -inf;
+    };
+    const SearchResult r = neighbourhood_search(in, *start, o, 60, std::chrono::steady_clock::now());
+    ASSERT_EQ(costs_seen.size(), 1u) << (proves_the_plan ? "proving" : "not proving");
+    if (proves_the_plan) EXPECT_EQ(r.cost, costs_seen[0]);  // nothing ran after the hook
+    else EXPECT_NEAR(r.cost, optimum, 1e-6);
   }
 }
 
