@@ -245,8 +245,8 @@ MipResult solve_mip(const MilpModel& model, const std::vector<double>* start,
   // dive stays on otherwise, since it finds plans on the benchmark family.
   if (died) {
     MipLimits rest = limits;
-    rest.seconds = limits.seconds - seconds_since(run_started);
-    if (rest.seconds >= detail::kMinCbcSeconds && options.time_limit_s - seconds_since(started) >= detail::kMinCbcSeconds)
+    rest.seconds = std::max(detail::kMinCbcSeconds, limits.seconds - seconds_since(run_started));
+    if (options.time_limit_s - seconds_since(started) >= rest.seconds)
       result = solve_mip_once(model, start, options, rest, started, true, died);
   }
   return result;

@@ -155,7 +155,15 @@ std::optional<double> part_mip_bound(const MilpModel& m, const TimeParts& parts,
       MipLimits limits;
       limits.seconds = std::max(detail::kMinCbcSeconds, left / (parts.count - k));
       limits.absolute_gap = absolute_gap;
-      const MipResult r = solve_mip(p.model, nullptr, part_options, limits, started);
+      MipResult r = solve_mip(p.model, nullptr, part_options, limits, started);
+      // A part whose floor says nothing (a reduced cost a hair below 0 on an
+      // unbounded variable) needs CBC's bound; when its short run gave none (its
+      // child was stopped or died), it gets one more run of twice the time.
+      if (!std::isfinite(bound) && !r.interrupted && !r.proven_infeasible && !std::isfinite(r.bound)) {
+        limits.seconds *= 2;
+        if (std::chrono::duration<double>(end - Clock::now()).count() >= limits.seconds)
+          r = solve_mip(p.model, nullptr, part_options, limits, started);
+      }
       if (r.interrupted) return std::nullopt;
       if (!r.proven_infeasible && std::isfinite(r.bound)) bound = std::max(bound, r.bound);
     }
