@@ -146,27 +146,42 @@ TEST_P(TinyWeek, SolveFindsTheBruteForceOptimumAndAnHonestBound) {
   EXPECT_LE(s.lower_bound, optimum + 1e-6);
 }
 
+// A tiny week's model, its LP, and a poor start (the greedy repair from nothing at
+// all), ready for a search over one block holding every variable: fix-and-optimise
+// over it is the whole MILP.
+struct OneBlockSearch {
+  explicit OneBlockSearch(int seed)
+      : t(seed), model(build_milp(t.b.plan, t.b.required, build_columns(t.b.plan), std::nullopt)) {
+    options.relative_gap = 0;
+    lp = solve_lp_and_dive(model, options, std::chrono::steady_clock::now());
+    start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+  }
+  SearchInput input() const {
+    SearchInput in;
+    in.model = &model;
+    in.lp_x = lp.lp_x;
+    in.reduced_cost = lp.lp_reduced_cost;
+    in.lp_bound = lp.lp_objective;
+    in.block_lists = {std::vector<int>(model.num_vars(), 0)};
+    return in;
+  }
+  const Tiny t;
+  const MilpModel model;
+  SolveOptions options;
+  LpDiveResult lp;
+  std::optional<std::vector<double>> start;
+};
+
 TEST_P(TinyWeek, FixAndOptimiseOverOneBlockReachesTheOptimumFromAPoorStart) {
-  const Tiny t(GetParam());
-  const double optimum = t.brute_force();
-  const ColumnSet columns = build_columns(t.b.plan);
-  const MilpModel model = build_milp(t.b.plan, t.b.required, columns, std::nullopt);
-  SolveOptions o;
-  o.relative_gap = 0;
-  const LpDiveResult lp = solve_lp_and_dive(model, o, std::chrono::steady_clock::now());
-  ASSERT_TRUE(lp.lp_feasible);
-  // A poor start: the greedy repair from nothing at all.
-  const auto start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
-  ASSERT_TRUE(start);
-  const double start_cost = model.objective(*start);
-  // One block holding every variable: fix-and-optimise over it is the whole MILP.
-  SearchInput in;
-  in.model = &model;
-  in.lp_x = lp.lp_x;
-  in.reduced_cost = lp.lp_reduced_cost;
-  in.lp_bound = lp.lp_objective;
-  in.block_lists = {std::vector<int>(model.num_vars(), 0)};
-  const SearchResult r = neighbourhood_search(in, *start, o, 60, std::chrono::steady_clock::now());
+  const OneBlockSearch s(GetParam());
+  const double optimum = s.t.brute_force();
+  ASSERT_TRUE(s.lp.lp_feasible);
+  ASSERT_TRUE(s.start);
+  const std::vector<double>& start = *s.start;
+  const MilpModel& model = s.model;
+  const double start_cost = model.objective(start);
+  const SearchInput in = s.input();
+  const SearchResult r = neighbourhood_search(in, start, s.options, 60, std::chrono::steady_clock::now());
   EXPECT_LE(r.cost, start_cost + 1e-9);
   EXPECT_NEAR(r.cost, optimum, 1e-6);
   EXPECT_NEAR(model.objective(r.x), r.cost, 1e-9);
@@ -188,25 +203,15 @@ TEST_P(TinyWeek, FixAndOptimiseOverOneBlockReachesTheOptimumFromAPoorStart) {
 // that cost ends the search there; a bound that proves nothing lets it go on to
 // the optimum.
 TEST_P(TinyWeek, TheStallHookRunsOnceAndItsBoundCanEndTheSearch) {
-  const Tiny t(GetParam());
-  const double optimum = t.brute_force();
-  const ColumnSet columns = build_columns(t.b.plan);
-  const MilpModel model = build_milp(t.b.plan, t.b.required, columns, std::nullopt);
-  SolveOptions o;
-  o.relative_gap = 0;
-  const LpDiveResult lp = solve_lp_and_dive(model, o, std::chrono::steady_clock::now());
-  ASSERT_TRUE(lp.lp_feasible);
-  const auto start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
-  ASSERT_TRUE(start);
+  const OneBlockSearch s(GetParam());
+  const double optimum = s.t.brute_force();
+  ASSERT_TRUE(s.lp.lp_feasible);
+  ASSERT_TRUE(s.start);
   for (const bool proves_the_plan : {true, false}) {
-    SearchInput in;
-    in.model = &model;
-    in.lp_x = lp.lp_x;
-    in.reduced_cost = lp.lp_reduced_cost;
+    SearchInput in = s.input();
     // 0 is a valid but weaker bound (every cost is positive): reaching the LP's
     // value cannot end the search before its fix-and-optimise passes.
     in.lp_bound = 0;
-    in.block_lists = {std::vector<int>(model.num_vars(), 0)};
     in.stall_seconds = 0;
     std::vector<double> costs_seen;
     in.on_stall = [&](double best_cost, double seconds_left) {
@@ -215,7 +220,7 @@ TEST_P(TinyWeek, TheStallHookRunsOnceAndItsBoundCanEndTheSearch) {
       EXPECT_LE(seconds_left, 60);
       return proves_the_plan ? best_cost : -inf;
     };
-    const SearchResult r = neighbourhood_search(in, *start, o, 60, std::chrono::steady_clock::now());
+    const SearchResult r = neighbourhood_search(in, *s.start, s.options, 60, std::chrono::steady_clock::now());
     ASSERT_EQ(costs_seen.size(), 1u) << (proves_the_plan ? "proving" : "not proving");
     if (proves_the_plan) EXPECT_EQ(r.cost, costs_seen[0]);  // nothing ran after the hook
     else EXPECT_NEAR(r.cost, optimum, 1e-6);
