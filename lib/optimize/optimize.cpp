@@ -320,7 +320,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
                                               static_cast<long long>(1000 * part_bound_share * seconds_left));
         for (int hours : part_hours) {
           const double seconds = std::chrono::duration<double>(until - Clock::now()).count();
-          if (cost <= bound / (1 - options.relative_gap) || seconds < min_cbc_seconds || stopped(options)) break;
+          if (relative_gap(cost, bound) <= options.relative_gap || seconds < min_cbc_seconds || stopped(options)) break;
           if (const std::optional<TimeParts> parts = time_parts(plan, columns, model, lp.lp_x, hours)) {
             const double gap = part_gap_share * options.relative_gap * cost / parts->count;
             const std::optional<double> b = part_mip_bound(model, *parts, split, options, seconds, gap, started);
