@@ -3,6 +3,7 @@
 #include "optimize/clp_load.hpp"
 #include "optimize/deadline_run.hpp"
 #include "optimize/limits.hpp"
+#include "optimize/stall_watch.hpp"
 
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
@@ -36,10 +37,7 @@ struct EventState {
   double last_report = -1;
   bool interrupted = false;
   bool out_of_time = false;
-  std::optional<double> stall_seconds;  // MipLimits::stall_seconds
-  double last_move = 0;                 // when the incumbent or the bound last moved
-  double last_best = std::numeric_limits<double>::infinity();
-  double last_bound = -std::numeric_limits<double>::infinity();
+  std::optional<detail::StallWatch> stall;  // MipLimits::stall_seconds
 };
 
 class Events : public CbcEventHandler {
@@ -58,15 +56,9 @@ class Events : public CbcEventHandler {
       state_->out_of_time = true;
       return stop;
     }
-    if (state_->stall_seconds && model_ && !model_->parentModel()) {
-      const double now = seconds_since(state_->started);
+    if (state_->stall && model_ && !model_->parentModel()) {
       const double best = model_->bestSolution() ? model_->getObjValue() : std::numeric_limits<double>::infinity();
-      const double bound = model_->getBestPossibleObjValue();
-      if (best < state_->last_best || bound > state_->last_bound) {
-        state_->last_best = std::min(state_->last_best, best);
-        state_->last_bound = std::max(state_->last_bound, bound);
-        state_->last_move = now;
-      } else if (now - state_->last_move > *state_->stall_seconds) {
+      if (state_->stall->stalled(seconds_since(state_->started), best, model_->getBestPossibleObjValue())) {
         state_->out_of_time = true;
         return stop;
       }
@@ -123,8 +115,8 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
   state->start_cost = start ? model.objective(*start) : std::numeric_limits<double>::infinity();
   state->offset = limits.objective_offset;
   state->global_bound = limits.global_bound;
-  state->stall_seconds = limits.stall_seconds;
-  state->last_move = seconds_since(started);
+  // A sub-MIP's own bound (global_bound set) is not the whole problem's (stall_watch.hpp).
+  if (limits.stall_seconds) state->stall.emplace(*limits.stall_seconds, !limits.global_bound);
   Events events(state);
   cbc.passInEventHandler(&events);
 

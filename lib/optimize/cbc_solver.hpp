@@ -41,6 +41,8 @@ struct MipLimits {
   std::optional<double> absolute_gap;
   // Stop (as at the time limit) once neither CBC's incumbent nor its bound has moved
   // for this many seconds: a run that has stalled gives its time back to the caller.
+  // A sub-MIP (global_bound set) has stalled when its incumbent has not moved
+  // (stall_watch.hpp has the whole rule).
   std::optional<double> stall_seconds;
 };
 

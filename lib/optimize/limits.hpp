@@ -22,6 +22,12 @@ inline constexpr double kMinCbcSeconds = 0.2;
 // (both usually stop themselves before). Seconds, 0.1–1.
 inline constexpr double kKillGraceSeconds = 0.3;
 
+// A stalled CBC run (MipLimits::stall_seconds): its incumbent or bound has moved
+// only when it moved by at least this share of its value. In a tree search the
+// bound creeps up by cents for many seconds (make-or-buy week: 38 365.59 →
+// 38 365.60), which is no reason to keep the run. Range 1e-6–1e-3 (the default gap).
+inline constexpr double kStallMinMove = 1e-4;
+
 using Clock = std::chrono::steady_clock;
 
 inline double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }

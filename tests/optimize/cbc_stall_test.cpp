@@ -7,12 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <limits>
 #include <random>
 #include <vector>
 
 #include "optimize/cbc_solver.hpp"
 #include "optimize/milp_model.hpp"
 #include "optimize/model_builder.hpp"
+#include "optimize/stall_watch.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -46,6 +48,41 @@ TEST(CbcStall, ARunWhoseBoundAndIncumbentStayPutStopsAfterTheStallTime) {
   EXPECT_TRUE(result.hit_time_limit);       // reported as a limit, not a proof
   EXPECT_FALSE(result.proven_infeasible);
   EXPECT_LT(took, 120.0);                   // far below the 600 s it was allowed
+}
+
+// The rule itself, by hand (stall_watch.hpp), with the make-or-buy week's numbers:
+// incumbent 38 821.20, bound 38 365.59; kStallMinMove 1e-4 of 38 365.59 is 3.84.
+TEST(StallWatch, ABoundCreepingByCentsIsNoMove) {
+  detail::StallWatch watch(2.0, /*bound_counts=*/true);
+  EXPECT_FALSE(watch.stalled(0.0, 38821.20, 38365.59));  // first event: the clock starts
+  EXPECT_FALSE(watch.stalled(1.0, 38821.20, 38365.595));
+  EXPECT_FALSE(watch.stalled(2.0, 38821.20, 38365.60));  // 2.0 s is not more than 2.0 s
+  EXPECT_TRUE(watch.stalled(2.5, 38821.20, 38365.60));   // 0.01 in 2.5 s: stalled
+}
+
+TEST(StallWatch, ABoundMovingByMoreThanTheMinimumRestartsTheClock) {
+  detail::StallWatch watch(2.0, true);
+  EXPECT_FALSE(watch.stalled(0.0, 38821.20, 38365.59));
+  EXPECT_FALSE(watch.stalled(1.9, 38821.20, 38370.00));  // +4.41 ≥ 3.84: a move at 1.9 s
+  EXPECT_FALSE(watch.stalled(3.5, 38821.20, 38371.00));  // +1.00 from 38 370: none
+  EXPECT_TRUE(watch.stalled(4.0, 38821.20, 38371.00));   // 2.1 s after the move
+}
+
+TEST(StallWatch, ASubMipCountsOnlyABetterPlan) {
+  detail::StallWatch watch(2.0, /*bound_counts=*/false);
+  EXPECT_FALSE(watch.stalled(0.0, 38821.20, 38000.0));
+  EXPECT_FALSE(watch.stalled(1.0, 38821.20, 38380.0));  // its own bound +1 %: no move
+  EXPECT_FALSE(watch.stalled(1.5, 38815.20, 38400.0));  // a plan 6.00 cheaper (≥ 3.88): a move
+  EXPECT_FALSE(watch.stalled(3.0, 38815.20, 38600.0));
+  EXPECT_TRUE(watch.stalled(3.6, 38815.20, 38700.0));   // 2.1 s after the better plan
+}
+
+TEST(StallWatch, TheClockStartsAtTheFirstEventNotBeforeIt) {
+  detail::StallWatch watch(1.0, true);
+  EXPECT_FALSE(watch.stalled(50.0, std::numeric_limits<double>::infinity(), 10.0));  // a root of 50 s
+  EXPECT_FALSE(watch.stalled(50.5, std::numeric_limits<double>::infinity(), 10.0));
+  EXPECT_FALSE(watch.stalled(51.0, 12.0, 10.0));  // the first plan is a move
+  EXPECT_TRUE(watch.stalled(52.1, 12.0, 10.0));
 }
 
 }  // namespace
