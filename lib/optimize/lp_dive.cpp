@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 
 #include "optimize/clp_load.hpp"
@@ -18,13 +19,22 @@ constexpr double tol = detail::kIntegralTolerance;
 constexpr double time_tol = 0.05;
 // Rounds fix 1 + (fractional variables) / batch_divisor variables at once.
 constexpr std::size_t batch_divisor = 20;
+// The dual simplex gets this long (at least dual_min_seconds, else this share of
+// the time limit) before the LP is solved again by the barrier (with crossover,
+// for the dive's basis). On the benchmark family the dual simplex is faster on 21
+// of 24 weeks (all under 2.5 s, where the barrier takes up to 10 s) but needs
+// 16 s on w5-tight-1h and 44 s on t4-two-15m, where the barrier takes 6 s and 9 s:
+// the degenerate weeks with many long break-window columns.
+constexpr double dual_min_seconds = 3.0;
+constexpr double dual_share = 0.15;
 
 double fraction(double x) { return x - std::floor(x + tol); }
 
 }  // namespace
 
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
-                               std::chrono::steady_clock::time_point started, double dive_share) {
+                               std::chrono::steady_clock::time_point started, double dive_share,
+                               std::optional<double> dual_limit_s) {
   using Clock = std::chrono::steady_clock;
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000));
@@ -39,14 +49,33 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
     return std::chrono::duration<double>(deadline - Clock::now()).count();
   };
   // Clp counts its maximum wall seconds from the moment they are set.
-  solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
-  // Dual simplex straight away: Clp's automatic choice took 7.2 s against 4.1 s on
-  // a tight-seat family week (f8-small-tight), and its "idiot" crash can crash.
-  ClpSolve lp_options;
-  lp_options.setSolveType(ClpSolve::useDual);
-  lp_options.setPresolveType(ClpSolve::presolveOff);
-  solver.setSolveOptions(lp_options);
-  solver.initialSolve();
+  const double dual_seconds = dual_limit_s ? *dual_limit_s : std::max(dual_min_seconds, dual_share * options.time_limit_s);
+  bool dual_out_of_time = true;
+  if (dual_seconds > 0) {
+    solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, std::min(dual_seconds, seconds_left())));
+    // Dual simplex first: Clp's automatic choice took 7.2 s against 4.1 s on a
+    // tight-seat family week (f8-small-tight), and its "idiot" crash can crash.
+    ClpSolve lp_options;
+    lp_options.setSolveType(ClpSolve::useDual);
+    lp_options.setPresolveType(ClpSolve::presolveOff);
+    solver.setSolveOptions(lp_options);
+    const auto dual_started = Clock::now();
+    solver.initialSolve();
+    dual_out_of_time = std::chrono::duration<double>(Clock::now() - dual_started).count() >= dual_seconds - time_tol;
+  }
+  if (!solver.isProvenOptimal() && !solver.isProvenPrimalInfeasible() && !solver.isProvenDualInfeasible() &&
+      dual_out_of_time && seconds_left() > time_tol && !(options.stop && options.stop->load())) {
+    ClpSolve barrier;
+    barrier.setSolveType(ClpSolve::useBarrier);
+    barrier.setPresolveType(ClpSolve::presolveOff);
+    solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, seconds_left()));
+    // On the Clp model itself: through OsiClpSolverInterface::initialSolve the same
+    // barrier did not finish t4-two-15m in 25 s (9 s here). The warm start then
+    // hands the crossover's basis to the interface, for the dive's re-solves.
+    solver.getModelPtr()->initialSolve(barrier);
+    const std::unique_ptr<CoinWarmStart> basis(solver.getWarmStart());
+    solver.setWarmStart(basis.get());
+  }
   if (!solver.isProvenOptimal()) {
     result.lp_out_of_time = seconds_left() <= time_tol;
     result.lp_interrupted = solver.isIterationLimitReached();

@@ -1,5 +1,6 @@
 #pragma once
-// The LP relaxation (Clp, dual simplex) and a diving heuristic on it.
+// The LP relaxation (Clp: dual simplex, then the barrier when the dual simplex
+// has not finished within a few seconds) and a diving heuristic on it.
 //
 // Dive: repeatedly (1) keep every integer variable at least at the integer part of
 // its LP value, (2) round up the most nearly integral fractional variables (largest
@@ -38,9 +39,12 @@ struct LpDiveResult {
 // dive checks the clock between re-solves. Reports progress through options.on_progress.
 // The dive stops at `dive_share` of the time limit (the LP itself may use all of
 // it): what is left belongs to the neighbourhood search and CBC, which improve a
-// rounded start faster than a long dive finishes.
+// rounded start faster than a long dive finishes. `dual_limit_s`: how long the
+// dual simplex may run before the barrier takes over (unset: a few seconds, see
+// lp_dive.cpp; 0: the barrier straight away).
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
                                std::chrono::steady_clock::time_point started,
-                               double dive_share = 1.0);
+                               double dive_share = 1.0,
+                               std::optional<double> dual_limit_s = std::nullopt);
 
 }  // namespace staffplan::optimize
