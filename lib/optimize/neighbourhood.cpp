@@ -166,7 +166,7 @@ class Search {
     MipLimits limits;
     limits.seconds = std::min(seconds, seconds_left());
     limits.max_nodes = nodes;
-    limits.stall_seconds = stall_seconds;
+    if (in_.sub_searches_stall) limits.stall_seconds = stall_seconds;
     limits.objective_offset = r.offset;
     limits.global_bound = bound_;
     limits.absolute_gap = std::max(0.0, best_cost_ - target_);

@@ -17,6 +17,7 @@
 #include "optimize/neighbourhood.hpp"
 #include "optimize/objective_step.hpp"
 #include "optimize/part_bound.hpp"
+#include "optimize/time_index.hpp"
 #include "optimize/precheck.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
@@ -339,6 +340,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       in.block_lists = blocks(plan, columns, model);
       in.bound = bound;
       in.on_stall = raise_bound_with_parts;
+      in.sub_searches_stall = rows_local_in_time(model);
       const SearchResult found = neighbourhood_search(in, *best, options, left(), started);
       best = found.x;
       best_cost = found.cost;
