@@ -125,6 +125,11 @@ class Search {
     return best_cost_ <= target_ || seconds_left() <= min_sub_seconds || (options_.stop && options_.stop->load());
   }
   double seconds_left() const { return deadline_s_ - seconds_since(started_); }
+  // The stall time of a floor or RINS run of `seconds` (SearchInput::sub_searches_stall).
+  std::optional<double> sub_stall_seconds(double seconds) const {
+    if (!in_.sub_searches_stall) return std::nullopt;
+    return std::max(min_sub_stall_seconds, sub_stall_share * seconds);
+  }
 
   // The caller's on_stall, once, when the passes have found nothing for stall_s_.
   void check_stall() {
@@ -166,7 +171,7 @@ class Search {
     MipLimits limits;
     limits.seconds = std::min(seconds, seconds_left());
     limits.max_nodes = nodes;
-    if (in_.sub_searches_stall) limits.stall_seconds = stall_seconds;
+    limits.stall_seconds = stall_seconds;
     limits.objective_offset = r.offset;
     limits.global_bound = bound_;
     limits.absolute_gap = std::max(0.0, best_cost_ - target_);
@@ -195,7 +200,7 @@ class Search {
     for (int v = 0; v < m_.num_vars(); ++v)
       if (m_.integer[v]) lb[v] = std::min(ub[v], std::max(lb[v], std::floor(in_.lp_x[v] + int_tol)));
     const double seconds = floor_share * seconds_left();
-    solve(lb, ub, seconds, floor_nodes, std::max(min_sub_stall_seconds, sub_stall_share * seconds));
+    solve(lb, ub, seconds, floor_nodes, sub_stall_seconds(seconds));
   }
 
   void rins() {
@@ -206,7 +211,7 @@ class Search {
       if (std::abs(in_.lp_x[v] - r) <= int_tol && r == best_[v]) lb[v] = ub[v] = r;
     }
     const double seconds = rins_share / (1 - floor_share) * seconds_left();
-    solve(lb, ub, seconds, rins_nodes, std::max(min_sub_stall_seconds, sub_stall_share * seconds));
+    solve(lb, ub, seconds, rins_nodes, sub_stall_seconds(seconds));
   }
 
   bool fix_and_optimise(const std::vector<int>& block) {
