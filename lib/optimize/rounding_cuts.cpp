@@ -18,12 +18,12 @@ constexpr double kWholeTolerance = detail::kIntegralTolerance;
 // coefficients never cuts off an integer plan that meets the rounded row exactly.
 constexpr double kRhsEase = 1e-7;
 
-bool roundable(const MilpModel& m, int r) {
+}  // namespace
+
+bool roundable_row(const MilpModel& m, int r) {
   return (m.is(r, RowFamily::cover) || m.is(r, RowFamily::pool)) && std::isfinite(m.row_lb[r]) &&
          !std::isfinite(m.row_ub[r]) && m.row_lb[r] > 0;
 }
-
-}  // namespace
 
 bool rounding_cut(const std::vector<double>& coefficients, double rhs, double delta, std::vector<double>& cut,
                   double& cut_rhs) {
@@ -57,7 +57,7 @@ void add_rounding_cuts(MilpModel& m) {
   std::vector<int> vars;
   std::vector<double> coefficients, cut;
   for (int r = 0; r < original_rows; ++r) {
-    if (!roundable(m, r)) continue;
+    if (!roundable_row(m, r)) continue;
     vars.clear();
     coefficients.clear();
     bool eligible = true;

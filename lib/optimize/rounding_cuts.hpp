@@ -20,6 +20,9 @@
 
 namespace staffplan::optimize {
 
+// A Cover or Pool row of the form Σ a_j x_j ≥ β with β > 0 (its variables not checked).
+bool roundable_row(const MilpModel& model, int row);
+
 // At most this many scales δ (the row's smallest distinct coefficients) per row.
 inline constexpr int kMaxRoundingScales = 3;
 
