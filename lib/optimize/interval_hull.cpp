@@ -35,17 +35,6 @@ struct IntervalSet {
   std::vector<double> rhs;                // per row
 };
 
-bool integer_covering_row(const MilpModel& m, const RowMatrix& by_row, int r) {
-  if (!roundable_row(m, r)) return false;
-  bool any = false;
-  for (RowMatrix::InnerIterator it(by_row, r); it; ++it) {
-    const int v = static_cast<int>(it.col());
-    if (!m.integer[v] || m.col_lb[v] < 0 || it.value() <= 0) return false;
-    any = true;
-  }
-  return any;
-}
-
 // The sets of every interval with at least two classes (and at most kMaxHullClasses).
 std::vector<IntervalSet> interval_sets(const MilpModel& m) {
   const RowMatrix by_row(m.a);
@@ -191,15 +180,14 @@ std::vector<HullCut> interval_hull_cuts(const MilpModel& model, const std::vecto
     std::vector<double> at(d, 0.0);
     for (int k = 0; k < d; ++k)
       for (int v : s.members[k]) at[k] += x[v];
-    // Whole class counts lie in the hull: nothing to cut.
+    // Whole class counts that meet the rows lie in the hull: nothing to cut.
+    std::vector<long> rounded;
     bool whole = true;
-    for (double v : at) whole = whole && std::abs(v - std::round(v)) <= detail::kIntegralTolerance;
-    if (whole && meets(s, [&] {
-          std::vector<long> n;
-          for (double v : at) n.push_back(std::lround(v));
-          return n;
-        }()))
-      continue;
+    for (double v : at) {
+      rounded.push_back(std::lround(v));
+      whole = whole && std::abs(v - static_cast<double>(rounded.back())) <= detail::kIntegralTolerance;
+    }
+    if (whole && meets(s, rounded)) continue;
     const std::optional<std::vector<std::vector<long>>> points = minimal_points(s);
     if (!points || points->empty()) continue;
     const auto found = separate(*points, at);

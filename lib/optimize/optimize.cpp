@@ -174,9 +174,10 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
 // hull_min_gain the LP and the dive run again on it (else the model stays as it
 // was). The follow-the-sun week: LP 43 517 -> 43 723, CBC's root bound 43 798 ->
 // 43 930; make-or-buy in intervals mode: LP 38 210 -> 38 421 (HiGHS' optimum
-// 38 565.60). Not with weekly tours (see below). One round: a second one (at the new LP optimum) still finds cuts,
-// but they moved the LP by nothing on follow-the-sun and by 3 on its tours week
-// (43 900 to 43 903). Should the last run not finish, the first answer stands.
+// 38 565.60). Not with weekly tours (see below). One round: a second one (at the
+// new LP optimum) still finds cuts, but they moved the LP by nothing on
+// follow-the-sun and by 3 on its tours week (43 900 to 43 903). Should the last
+// run not finish, the first answer stands.
 LpDiveResult lp_with_hull_cuts(MilpModel& model, const SolveOptions& options, Clock::time_point started) {
   LpDiveResult first = lp_with_deadline(model, options, started);
   if (!first.lp_feasible || seconds_since(started) >= hull_time_share * options.time_limit_s) return first;

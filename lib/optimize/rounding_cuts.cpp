@@ -20,9 +20,17 @@ constexpr double kRhsEase = 1e-7;
 
 }  // namespace
 
-bool roundable_row(const MilpModel& m, int r) {
-  return (m.is(r, RowFamily::cover) || m.is(r, RowFamily::pool)) && std::isfinite(m.row_lb[r]) &&
-         !std::isfinite(m.row_ub[r]) && m.row_lb[r] > 0;
+bool integer_covering_row(const MilpModel& m, const Eigen::SparseMatrix<double, Eigen::RowMajor>& by_row, int r) {
+  if (!(m.is(r, RowFamily::cover) || m.is(r, RowFamily::pool)) || !std::isfinite(m.row_lb[r]) ||
+      std::isfinite(m.row_ub[r]) || m.row_lb[r] <= 0)
+    return false;
+  bool any = false;
+  for (Eigen::SparseMatrix<double, Eigen::RowMajor>::InnerIterator it(by_row, r); it; ++it) {
+    const int v = static_cast<int>(it.col());
+    if (!m.integer[v] || m.col_lb[v] < 0 || it.value() <= 0) return false;
+    any = true;
+  }
+  return any;
 }
 
 bool rounding_cut(const std::vector<double>& coefficients, double rhs, double delta, std::vector<double>& cut,
@@ -57,17 +65,13 @@ void add_rounding_cuts(MilpModel& m) {
   std::vector<int> vars;
   std::vector<double> coefficients, cut;
   for (int r = 0; r < original_rows; ++r) {
-    if (!roundable_row(m, r)) continue;
+    if (!integer_covering_row(m, rows, r)) continue;
     vars.clear();
     coefficients.clear();
-    bool eligible = true;
-    for (RowMatrix::InnerIterator it(rows, r); it && eligible; ++it) {
-      const int v = static_cast<int>(it.col());
-      eligible = m.integer[v] && m.col_lb[v] >= 0 && it.value() > 0;
-      vars.push_back(v);
+    for (RowMatrix::InnerIterator it(rows, r); it; ++it) {
+      vars.push_back(static_cast<int>(it.col()));
       coefficients.push_back(it.value());
     }
-    if (!eligible || vars.empty()) continue;
     std::vector<double> scales = coefficients;
     std::sort(scales.begin(), scales.end());
     scales.erase(std::unique(scales.begin(), scales.end(),

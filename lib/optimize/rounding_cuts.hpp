@@ -20,8 +20,11 @@
 
 namespace staffplan::optimize {
 
-// A Cover or Pool row of the form Σ a_j x_j ≥ β with β > 0 (its variables not checked).
-bool roundable_row(const MilpModel& model, int row);
+// A Cover or Pool row Σ a_j x_j ≥ β with β > 0 over at least one variable, every
+// one integer with a_j > 0 and a lower bound ≥ 0: the rows rounded here and the
+// rows of the interval hull cuts (interval_hull.hpp). `by_row`: model.a row-major.
+bool integer_covering_row(const MilpModel& model, const Eigen::SparseMatrix<double, Eigen::RowMajor>& by_row,
+                          int row);
 
 // At most this many scales δ (the row's smallest distinct coefficients) per row.
 inline constexpr int kMaxRoundingScales = 3;
