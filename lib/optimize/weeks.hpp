@@ -17,7 +17,7 @@
 // of its row entries that lie in that week (shares of a variable sum to 1 over the
 // weeks). Any plan restricted to one week is feasible for that week's LP and the
 // shares split its cost exactly, so Σ_k LP_k ≤ the cost of every plan. A week
-// whose LP does not finish in time counts 0 (costs are never negative). This is
+// whose LP does not finish in time counts its floor (costs are never negative). This is
 // part_bound.hpp's decomposition bound with the weeks as parts and no duals.
 //
 // Taken only for models of daily shifts: agents, allocation and shortfall

@@ -81,6 +81,32 @@ TEST(Weeks, TakesThePlansWithShrinkageAndTheirRoundRows) {
   EXPECT_DOUBLE_EQ(r.lower_bound, 5040);
 }
 
+// No time at all: every week still gets a plan (the greedy one, with the shifts
+// that run into it counted), and the bound is the weeks' floors. The plan must meet
+// every row of the whole model, and can be no cheaper than the optimum of $5 040
+// worked out above, which the bound must not exceed.
+TEST(Weeks, EveryWeekGetsAPlanWhenTheClockLeavesNone) {
+  for (const bool cyclic : {false, true}) {
+    const PlanBuilder b = nights(cyclic);
+    const ColumnSet columns = build_columns(b.plan);
+    const MilpModel model = build_milp(b.plan, b.required, columns, std::nullopt);
+    SolveOptions options;
+    options.time_limit_s = 0;
+    const auto weekly = solve_by_weeks(b.plan, columns, model, options, std::chrono::steady_clock::now());
+    ASSERT_TRUE(weekly.has_value());
+    EXPECT_TRUE(weekly->out_of_time);
+    const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(weekly->x.data(), model.num_vars());
+    const Eigen::VectorXd activity = model.a * x;
+    for (int r = 0; r < model.num_rows(); ++r) {
+      EXPECT_GE(activity[r], model.row_lb[r] - 1e-9) << "row " << r << " cyclic " << cyclic;
+      EXPECT_LE(activity[r], model.row_ub[r] + 1e-9) << "row " << r << " cyclic " << cyclic;
+    }
+    EXPECT_GE(model.objective(weekly->x), 5040 - 1e-6);
+    EXPECT_LE(weekly->bound, 5040 + 1e-6);
+    EXPECT_GE(weekly->bound, 0);
+  }
+}
+
 TEST(Weeks, NightShiftsAcrossWeekBoundaries) {
   const Schedule r = run(nights(false));
   EXPECT_EQ(r.status, Status::optimal);
