@@ -1,5 +1,6 @@
 #include "optimize/cbc_solver.hpp"
 
+#include "optimize/cbc_end.hpp"
 #include "optimize/clp_load.hpp"
 #include "optimize/deadline_run.hpp"
 #include "optimize/limits.hpp"
@@ -168,8 +169,11 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
 
   MipResult result;
   result.interrupted = state->interrupted;
-  result.proven_infeasible = cbc.isProvenInfeasible();
-  result.hit_time_limit = cbc.isSecondsLimitReached() || state->out_of_time;
+  const detail::CbcEnd end = detail::classify_cbc_end(
+      cbc.isProvenInfeasible(), cbc.isSecondsLimitReached() || state->out_of_time, seconds_since(started),
+      state->time_limit_s);
+  result.proven_infeasible = end.proven_infeasible;
+  result.hit_time_limit = end.hit_time_limit;
   result.bound = cbc.getBestPossibleObjValue();
   if (const double* x = cbc.bestSolution(); x && cbc.getSolutionCount() >= 0) {
     result.x.emplace(x, x + model.num_vars());

@@ -53,7 +53,7 @@ constexpr double min_stall_seconds = 2.0;
 // (thousands of pivots per re-solve), CBC and the search found nothing better in
 // the time a dive cut at 60 % left them, and where the clock cut it decided the
 // plan (f3-flat-2s 0.57-1.82 %, f7-min-5s 0.57-2.8 %, w7-min-1h 0.68-2.4 %). At
-// 80 % those dives finish: f3 0.566 %, f7 proven optimal, w7 0.679 %, w5 5.75 ->
+// 80 % those dives finish: f3 0.566 %, f7 0.45-0.57 %, w7 0.679 %, w5 5.75 ->
 // 4.45 %; weeks whose dive ends early are unchanged.
 constexpr double dive_share = 0.8;
 // The interval hull cuts (interval_hull.hpp) run only while the first LP has taken
