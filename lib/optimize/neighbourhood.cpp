@@ -108,19 +108,31 @@ class Search {
   }
 
   SearchResult run() {
-    if (!done()) floor_neighbourhood();
-    if (!done()) rins();
-    // Fix-and-optimise passes over the blocks until a pass finds nothing.
+    if (in_.blocks_first) {
+      block_passes();
+      const int before = improvements_;
+      if (!done()) floor_neighbourhood();
+      if (!done()) rins();
+      if (improvements_ > before) block_passes();
+    } else {
+      if (!done()) floor_neighbourhood();
+      if (!done()) rins();
+      block_passes();
+    }
+    return SearchResult{best_, best_cost_, improvements_};
+  }
+
+ private:
+  // Fix-and-optimise passes over the blocks until a pass finds nothing.
+  void block_passes() {
     last_improvement_s_ = seconds_since(started_);
     for (bool improved = true; improved && !done();) {
       improved = false;
       for (const std::vector<int>& blocks : in_.block_lists)
         if (!done() && fix_and_optimise(blocks)) improved = true;
     }
-    return SearchResult{best_, best_cost_, improvements_};
   }
 
- private:
   bool done() const {
     return best_cost_ <= target_ || seconds_left() <= min_sub_seconds || (options_.stop && options_.stop->load());
   }

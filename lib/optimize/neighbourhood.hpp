@@ -3,13 +3,16 @@
 // cut out of the whole model, each solved by CBC with the incumbent as its start
 // and cutoff, so that every sub-search can only return something better.
 //
-// Neighbourhoods, in the order they run:
+// Neighbourhoods:
 //   floor    x ≥ floor(x_LP): keep every whole agent the LP already places and let
 //            CBC decide the fractional rest;
 //   RINS     fix every variable where the LP solution and the incumbent agree,
 //            solve the rest (relaxation-induced neighbourhood search);
 //   blocks   fix-and-optimise: free the variables of one block (a day of shift
 //            starts, or a site) around the incumbent, fix every other one.
+// Where every row is local in time (SearchInput::blocks_first) the block passes
+// run first, then floor and RINS, then the blocks again if those improved the
+// plan; elsewhere (tours, a day or week goal) floor and RINS come first.
 // Plus reduced-cost fixing in all of them (a variable whose reduced cost exceeds
 // incumbent − LP bound is 0 in every cheaper solution).
 //
@@ -65,6 +68,14 @@ struct SearchInput {
   // week together (tours, a day or week goal) the blocks are weaker and the
   // follow-the-sun tours week came out 0.4 % dearer, so the caller says.
   bool sub_searches_stall = true;
+  // The block passes before floor and RINS. Where every row is local in time the
+  // day blocks move the plan fastest: on w2-one-2h (one site, 2 h break windows)
+  // floor and RINS found nothing in 14 s, while the blocks that followed took the
+  // plan from 58 245 to 57 150 (0.08 %) in 6 s; make-or-buy in intervals mode
+  // reached 38 565.60 (HiGHS' optimum) in 12.5 s instead of 38 658 in 60 s. On
+  // the tours week the blocks are weaker and it came out dearer (45 880 against
+  // 45 680), so the caller says.
+  bool blocks_first = false;
 };
 
 struct SearchResult {

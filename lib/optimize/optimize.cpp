@@ -386,6 +386,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       in.bound = bound;
       in.on_stall = raise_bound_with_parts;
       in.sub_searches_stall = rows_local_in_time(model);
+      in.blocks_first = in.sub_searches_stall;
       const SearchResult found = neighbourhood_search(in, *best, options, left(), started);
       best = found.x;
       best_cost = found.cost;
