@@ -180,18 +180,15 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
 // hull_min_gain the LP and the dive run again on it (else the model stays as it
 // was). The follow-the-sun week: LP 43 517 -> 43 723, CBC's root bound 43 798 ->
 // 43 930; make-or-buy in intervals mode: LP 38 210 -> 38 421 (HiGHS' optimum
-// 38 565.60). Not with weekly tours (see below). One round: a second one (at the
+// 38 565.60); the follow-the-sun tours week 45 680 -> 45 160 at 60 s (they were
+// kept from tour plans while one run in seven ended "optimal" at 45 160: that was
+// CBC's false infeasibility at its time limit, cbc_end.hpp). One round: a second one (at the
 // new LP optimum) still finds cuts, but they moved the LP by nothing on
 // follow-the-sun and by 3 on its tours week (43 900 to 43 903). Should the last
 // run not finish, the first answer stands.
 LpDiveResult lp_with_hull_cuts(MilpModel& model, const SolveOptions& options, Clock::time_point started) {
   LpDiveResult first = lp_with_deadline(model, options, started);
   if (!first.lp_feasible || seconds_since(started) >= hull_time_share * options.time_limit_s) return first;
-  // Not with weekly tours: on the follow-the-sun tours week with these rows CBC's
-  // first run returned nothing at once (its plan came from the search alone), and
-  // one run in seven ended "optimal" at 45 160, above the 45 000 HiGHS finds.
-  for (const VarKey& key : model.var_key)
-    if (key.family == VarFamily::tour) return first;
   const std::vector<HullCut> cuts = interval_hull_cuts(model, first.lp_x);
   if (cuts.empty()) return first;
   MilpModel without = model;
