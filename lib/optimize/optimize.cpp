@@ -262,7 +262,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     // greedy plan (repair from no agents at all, then removal of redundant agents) is
     // still a plan the analyst can use, with the bound of one uniform price (see
     // uniform_price_bound), never more than a proven one.
-    if (std::optional<std::vector<double>> greedy = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0)))
+    if (std::optional<std::vector<double>> greedy = greedy_plan(model))
       if (const double b = uniform_price_bound(model); std::isfinite(b))
         return finish(plan, requirement, columns, model, std::move(*greedy), std::max(0.0, round_up_to_step(b, objective_step(model))),
                       Status::time_limit, started);

@@ -552,4 +552,8 @@ std::vector<double> remove_redundant(const MilpModel& model, std::vector<double>
   return repair.solution();
 }
 
+std::optional<std::vector<double>> greedy_plan(const MilpModel& model) {
+  return round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+}
+
 }  // namespace staffplan::optimize

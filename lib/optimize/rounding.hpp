@@ -30,6 +30,10 @@ namespace staffplan::optimize {
 std::optional<std::vector<double>> round_and_repair(const MilpModel& model,
                                                     const std::vector<double>& lp_solution);
 
+// The greedy plan: repair from no agents at all, then removal; for when the clock
+// left no LP point to round (a week of a long plan, a week whose LP did not finish).
+std::optional<std::vector<double>> greedy_plan(const MilpModel& model);
+
 // Step 3 alone on a feasible integer solution (e.g. CBC's): never raises its
 // objective, drops every agent nobody needs (free ones included).
 std::vector<double> remove_redundant(const MilpModel& model, std::vector<double> x);

@@ -191,7 +191,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
       result.interrupted = true;
       break;
     }
-    const double seconds = (options.time_limit_s - reserve - seconds_since(started)) / (w.count - k);
+    const double seconds = std::max(0.0, (options.time_limit_s - reserve - seconds_since(started)) / (w.count - k));
     result.bound += week_bound(model, by_row, w, k, split, options, bound_share * seconds);
 
     // Week k's shifts and rows, the ≤ rows of the next week (wrapping on a cyclic
@@ -209,7 +209,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
     const MilpModel week = sub_model(model, by_row, free, rows, result.x);
 
     const double week_seconds =
-        std::max(0.0, options.time_limit_s - reserve - seconds_since(started) - (w.count - k - 1) * std::max(0.0, seconds));
+        std::max(0.0, options.time_limit_s - reserve - seconds_since(started) - (w.count - k - 1) * seconds);
     SolveOptions week_options = options;
     week_options.time_limit_s = week_seconds;
     week_options.on_progress = nullptr;
@@ -237,7 +237,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
       result.out_of_time = true;
     }
     // The greedy plan (repair from no agents of this week) when the clock left none.
-    if (!best) best = round_and_repair(week, std::vector<double>(week.num_vars(), 0.0));
+    if (!best) best = greedy_plan(week);
     if (!best)
       throw NoResultError("the solver found no plan for week " + std::to_string(k + 1) + " of " +
                           std::to_string(w.count) + " within its share of the time limit; raise --time-limit");
