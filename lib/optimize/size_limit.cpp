@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "model/errors.hpp"
+#include "optimize/weeks.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -63,25 +64,70 @@ double count_break_placements(const Shift& shift, int interval_s) {
   return count_from(shift, interval_s, 0, 0, memo);
 }
 
-double count_columns(const Plan& plan) {
-  double total = 0;
+namespace {
+
+// Columns and matrix entries of one shift's starts (all of them, or those in one week).
+struct Size {
+  double columns = 0;
+  double entries = 0;
+};
+
+Size shift_size(const Plan& plan, const Site& site, const Shift& shift, double starts) {
+  const int interval_s = std::max(1, plan.horizon.interval_s);
+  const double columns = starts * groups_taking(plan, site, shift) * count_break_placements(shift, interval_s);
+  // Each column has a coverage and a seat entry per interval on shift, plus two.
+  return {columns, columns * (2.0 * std::ceil(shift.length_s / interval_s) + 2)};
+}
+
+// The largest week's columns and entries (weeks of the plan clock from the horizon
+// start, each column in the week its start falls in, as weeks.cpp splits them).
+std::map<int, double> starts_by_week(const Plan& plan, const Shift& shift) {
+  const int per_week = std::max(1, 7 * 86400 / std::max(1, plan.horizon.interval_s));
+  const int last = std::max(0, plan.horizon.count - 1);
+  std::map<int, double> starts;
+  for (const ShiftStart& s : shift.starts) starts[std::clamp(s.interval, 0, last) / per_week] += 1;
+  return starts;
+}
+
+Size largest_week(const Plan& plan) {
+  std::map<int, Size> weeks;
   for (const Site& site : plan.sites)
-    for (const Shift& shift : site.shifts)
-      total += static_cast<double>(shift.starts.size()) * groups_taking(plan, site, shift) *
-               count_break_placements(shift, plan.horizon.interval_s);
+    for (const Shift& shift : site.shifts) {
+      for (const auto& [week, n] : starts_by_week(plan, shift)) {
+        const Size one = shift_size(plan, site, shift, n);
+        weeks[week].columns += one.columns;
+        weeks[week].entries += one.entries;
+      }
+    }
+  Size largest;
+  for (const auto& [week, size] : weeks) largest.columns = std::max(largest.columns, size.columns);
+  for (const auto& [week, size] : weeks) largest.entries = std::max(largest.entries, size.entries);
+  return largest;
+}
+
+Size whole_size(const Plan& plan) {
+  Size total;
+  for (const Site& site : plan.sites)
+    for (const Shift& shift : site.shifts) {
+      const Size one = shift_size(plan, site, shift, static_cast<double>(shift.starts.size()));
+      total.columns += one.columns;
+      total.entries += one.entries;
+    }
   return total;
 }
 
+}  // namespace
+
+double count_columns(const Plan& plan) { return whole_size(plan).columns; }
+
+double columns_solved_at_once(const Plan& plan) {
+  return solves_week_by_week(plan) ? largest_week(plan).columns : count_columns(plan);
+}
+
 double estimate_bytes(const Plan& plan) {
-  double entries = 0;
-  const int interval_s = std::max(1, plan.horizon.interval_s);
-  for (const Site& site : plan.sites)
-    for (const Shift& shift : site.shifts) {
-      const double columns = static_cast<double>(shift.starts.size()) * groups_taking(plan, site, shift) *
-                             count_break_placements(shift, interval_s);
-      entries += columns * (2.0 * std::ceil(shift.length_s / interval_s) + 2);
-    }
-  return entries * bytes_per_entry;
+  const Size total = whole_size(plan);
+  if (!solves_week_by_week(plan)) return total.entries * bytes_per_entry;
+  return total.entries * bytes_per_held_entry + largest_week(plan).entries * bytes_per_entry;
 }
 
 double available_bytes() {
@@ -101,9 +147,11 @@ void check_size(const Plan& plan) { check_size(plan, available_bytes()); }
 
 void check_size(const Plan& plan, double available) {
   const double total = count_columns(plan);
+  const double at_once = columns_solved_at_once(plan);
+  const bool weekly = solves_week_by_week(plan);
   const double bytes = estimate_bytes(plan);
-  if (total <= static_cast<double>(max_columns) && (available <= 0 || bytes <= available)) return;
-  if (total <= static_cast<double>(max_columns))
+  if (at_once <= static_cast<double>(max_columns) && (available <= 0 || bytes <= available)) return;
+  if (at_once <= static_cast<double>(max_columns))
     throw InputError({Diagnostic{
         .file = plan.file,
         .message = fmt::format(
@@ -118,22 +166,28 @@ void check_size(const Plan& plan, double available) {
     for (const Shift& shift : site.shifts) {
       const double placements = count_break_placements(shift, plan.horizon.interval_s);
       const double groups = groups_taking(plan, site, shift);
-      const double columns = static_cast<double>(shift.starts.size()) * groups * placements;
+      // Week by week: the shift's starts in its busiest week.
+      double starts = static_cast<double>(shift.starts.size());
+      if (weekly) {
+        starts = 0;
+        for (const auto& [week, n] : starts_by_week(plan, shift)) starts = std::max(starts, n);
+      }
+      const double columns = starts * groups * placements;
       if (columns > worst) {
         worst = columns;
         // Default groups are one per queue, so the old wording stays true.
         const char* what = site.groups.empty() ? "queue" : "group";
-        worst_text = fmt::format("site {}, shift {}: {} starts x {:.0f} {}{} x {:.0f} break placements", site.name,
-                                 shift.name, shift.starts.size(), groups, what, groups == 1 ? "" : "s",
+        worst_text = fmt::format("site {}, shift {}: {:.0f} starts x {:.0f} {}{} x {:.0f} break placements",
+                                 site.name, shift.name, starts, groups, what, groups == 1 ? "" : "s",
                                  placements);
       }
     }
   throw InputError({Diagnostic{
       .file = plan.file,
       .message = fmt::format(
-          "the plan is too large to optimize: {:.0f} shift columns, the limit is {} (largest: {}); "
+          "the plan is too large to optimize: {}{:.0f} shift columns, the limit is {} (largest: {}); "
           "use fewer start times (latest_start, start_step), narrower break windows or a shorter horizon",
-          total, max_columns, worst_text)}});
+          weekly ? "its largest week, solved on its own, has " : "", at_once, max_columns, worst_text)}});
 }
 
 }  // namespace staffplan::optimize

@@ -25,11 +25,20 @@ double groups_taking(const Plan& plan, const Site& site, const Shift& shift);
 // Number of columns build_columns would create for `plan`.
 double count_columns(const Plan& plan);
 
+// The columns one MILP holds: all of them, or for a plan solved week by week
+// (weeks.hpp) those of its largest week. max_columns limits this number.
+double columns_solved_at_once(const Plan& plan);
+
 // Memory needed to build and solve the plan's MILP: its matrix entries (each column
 // has a coverage and a seat entry per interval on shift) times bytes_per_entry, the
 // peak measured over the benchmark family (the model, Clp's row and column copies,
 // CBC's preprocessed copies and cuts) with a margin.
+// A plan solved week by week holds the whole horizon's columns and model at
+// bytes_per_held_entry (the column set, the matrix by column and by row), and
+// solves one week at a time at bytes_per_entry: 46 weeks of the 3-site benchmark
+// week (21.5 million entries, 0.47 million in a week) peaked at 1.40 GB.
 inline constexpr double bytes_per_entry = 800;
+inline constexpr double bytes_per_held_entry = 64;
 double estimate_bytes(const Plan& plan);
 
 // Memory this machine has for the run: MemAvailable of /proc/meminfo, else the

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "model/errors.hpp"
 #include "optimize/cbc_solver.hpp"
@@ -35,7 +36,9 @@ constexpr double min_cbc_seconds = detail::kMinCbcSeconds;
 constexpr double boundary_share = 0.1;
 
 
-bool takes(const MilpModel& m) {
+// The model solves_week_by_week promises: agents, allocation and shortfall
+// variables, every row local in time.
+bool only_daily_shifts(const MilpModel& m) {
   for (const VarKey& k : m.var_key)
     if (k.family != VarFamily::agents && k.family != VarFamily::allocation && k.family != VarFamily::shortfall)
       return false;
@@ -175,9 +178,21 @@ void improve_boundaries(const Plan& plan, const WeekIndex& w, const MilpModel& m
 
 }  // namespace
 
+bool solves_week_by_week(const Plan& plan) {
+  if (plan.horizon.days <= kMonolithMaxDays || plan.has_tours() || !plan.outsourcers.empty() || !plan.work.empty())
+    return false;
+  for (const Queue& q : plan.queues)
+    if (q.goal.global()) return false;
+  return true;
+}
+
 std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& columns, const MilpModel& model,
                                            const SolveOptions& options, Clock::time_point started) {
-  if (plan.horizon.days <= kMonolithMaxDays || !takes(model)) return std::nullopt;
+  if (!solves_week_by_week(plan)) return std::nullopt;
+  // The size limit let this plan through one week at a time: a model with anything
+  // else would be a formulation that has outgrown solves_week_by_week.
+  if (!only_daily_shifts(model))
+    throw std::logic_error("solve_by_weeks: a plan of daily shifts has a row or variable that spans weeks");
   const WeekIndex w = index_weeks(plan, columns, model);
   const RowMajor by_row = model.a;
   const CostSplit split = cost_split(model, {});  // no duals: each week's share of the entries

@@ -39,6 +39,12 @@ namespace staffplan::optimize {
 // Horizons longer than this many days go week by week.
 inline constexpr int kMonolithMaxDays = 14;
 
+// Whether `plan` is solved week by week: a horizon over kMonolithMaxDays and
+// nothing that ties the weeks together (tours, a day or week service level,
+// outsourcers, deferrable work). Decided from the plan alone, so that the size
+// limit (size_limit.hpp) can apply to one week before any column is built.
+bool solves_week_by_week(const Plan& plan);
+
 struct WeeklyResult {
   std::vector<double> x;   // the whole model's variables
   double bound = 0;        // Σ of the weeks' LP bounds
@@ -47,7 +53,7 @@ struct WeeklyResult {
   bool interrupted = false;
 };
 
-// nullopt when the plan is not one the decomposition takes (see above). Throws
+// nullopt when !solves_week_by_week(plan). Throws
 // NoResultError when a week has no plan (seats too tight for what runs into it).
 std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& columns, const MilpModel& model,
                                            const SolveOptions& options,

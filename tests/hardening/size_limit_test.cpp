@@ -69,4 +69,53 @@ TEST(SizeLimit, RefusesOverTheLimitWithSizeAndLimit) {
   }
 }
 
+// A horizon of `weeks` weeks at hourly intervals with one 8 h shift starting every
+// hour, taken by `queues` queues.
+Plan plan_over_weeks(int weeks, int queues) {
+  Plan plan = plan_with_starts(0, queues);
+  plan.horizon.days = 7 * weeks;
+  plan.horizon.count = 24 * plan.horizon.days;
+  for (int i = 0; i < plan.horizon.count; ++i) plan.sites[0].shifts[0].starts.push_back(ShiftStart{"", 0, i});
+  return plan;
+}
+
+// A long horizon of daily shifts is solved one week at a time (weeks.hpp), so the
+// limit applies to one week's columns, and the memory estimate holds every week's
+// columns at bytes_per_held_entry plus one week's solve at bytes_per_entry.
+TEST(SizeLimit, WeekByWeekPlansAreLimitedOneWeekAtATime) {
+  // 46 weeks x 168 hourly starts x 40 queues = 309 120 columns, 6 720 in a week.
+  Plan plan = plan_over_weeks(46, 40);
+  EXPECT_EQ(optimize::count_columns(plan), 309120);
+  EXPECT_EQ(optimize::columns_solved_at_once(plan), 6720);
+  EXPECT_NO_THROW(optimize::check_size(plan, 0));  // 0: memory not checked
+  // An 8 h shift at 1 h has 2 x 8 + 2 = 18 entries: 309 120 x 18 x 64 B held plus
+  // 6 720 x 18 x 800 B for one week's solve.
+  EXPECT_DOUBLE_EQ(optimize::estimate_bytes(plan), 309120.0 * 18 * 64 + 6720.0 * 18 * 800);
+  // An outsourcer ties the weeks together: one model of all 309 120 columns.
+  plan.outsourcers.push_back(Outsourcer{});
+  EXPECT_EQ(optimize::columns_solved_at_once(plan), 309120);
+  EXPECT_DOUBLE_EQ(optimize::estimate_bytes(plan), 309120.0 * 18 * 800);
+  try {
+    optimize::check_size(plan, 0);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.diagnostics()[0].to_string().find(": 309120 shift columns, the limit is 250000"), std::string::npos)
+        << e.diagnostics()[0].to_string();
+  }
+}
+
+TEST(SizeLimit, RefusesAWeekOverTheLimitNamingTheWeek) {
+  // 3 weeks; a week has 168 starts x 1 500 queues = 252 000 columns, over the limit.
+  try {
+    optimize::check_size(plan_over_weeks(3, 1500), 0);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].to_string(),
+              "big.yaml: error: the plan is too large to optimize: its largest week, solved on its own, has "
+              "252000 shift columns, the limit is 250000 (largest: site s, shift day: 168 starts x 1500 queues x 1 "
+              "break placements); use fewer start times (latest_start, start_step), narrower break windows or a "
+              "shorter horizon");
+  }
+}
+
 }  // namespace

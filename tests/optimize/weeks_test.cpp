@@ -55,6 +55,30 @@ TEST(Weeks, TakesLongHorizonsOfDailyShiftsOnly) {
   EXPECT_FALSE(solve_by_weeks(two_weeks.plan, c2, m2, SolveOptions{}, std::chrono::steady_clock::now()));
 }
 
+// Decided from the plan alone, before any column is built: more than 14 days and
+// nothing that ties the weeks together.
+TEST(Weeks, WhichPlansGoWeekByWeek) {
+  const PlanBuilder b = nights(false);
+  EXPECT_TRUE(solves_week_by_week(b.plan));
+  Plan two_weeks = b.plan;
+  two_weeks.horizon.days = 14;
+  EXPECT_FALSE(solves_week_by_week(two_weeks));
+  Plan outsourced = b.plan;
+  outsourced.outsourcers.push_back(Outsourcer{});
+  EXPECT_FALSE(solves_week_by_week(outsourced));
+  Plan deferrable = b.plan;
+  deferrable.work.push_back(Work{});
+  EXPECT_FALSE(solves_week_by_week(deferrable));
+  Plan tours = b.plan;
+  tours.sites[0].contracts.push_back(Contract{});
+  EXPECT_FALSE(solves_week_by_week(tours));
+  Plan daily_goal = b.plan;
+  daily_goal.queues[0].goal.service_level = 0.8;
+  EXPECT_TRUE(solves_week_by_week(daily_goal));  // measured in each interval
+  daily_goal.queues[0].goal.measured_over = MeasuredOver::day;
+  EXPECT_FALSE(solves_week_by_week(daily_goal));
+}
+
 // With shrinkage the model has Round rows (whole agents per interval); the weeks
 // take them too. 25 % shrinkage and 2 productive agents a night: 0.75 x >= 2 needs
 // x = 3 agents (the LP alone would pay 2/0.75 = 2.67), 3 x 8 h x $10 = $240 a night,
