@@ -63,9 +63,10 @@ optimize::SolveOptions parse_solve_flags(const SolveFlags& o) {
 
 void show_solve_progress(const std::string& prefix, const optimize::Progress& p) {
   const std::string best = p.best_cost ? fmt::format("{:.2f}", *p.best_cost) : "-";
+  const std::string bound = p.lower_bound ? fmt::format("{:.2f}", *p.lower_bound) : "-";
   const std::string gap = p.gap ? fmt::format("{:.2f}%", 100 * *p.gap) : "-";
-  fmt::print(stderr, "\r\033[K{}solving: {:6.1f} s  best {}  bound {:.2f}  gap {}", prefix, p.elapsed_s, best,
-             p.lower_bound, gap);
+  fmt::print(stderr, "\r\033[K{}solving: {:6.1f} s  best {}  bound {}  gap {}", prefix, p.elapsed_s, best, bound,
+             gap);
   std::fflush(stderr);
 }
 

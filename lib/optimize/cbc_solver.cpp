@@ -72,13 +72,14 @@ class Events : public CbcEventHandler {
     state_->last_report = now;
     Progress p;
     p.elapsed_s = now;
-    p.lower_bound = state_->global_bound ? *state_->global_bound : model_->getBestPossibleObjValue();
+    const double bound = state_->global_bound ? *state_->global_bound : model_->getBestPossibleObjValue();
+    p.lower_bound = bound;
     double best = state_->start_cost;
     if (model_->bestSolution()) best = std::min(best, model_->getObjValue());
     if (std::isfinite(best)) {
       best += state_->offset;
       p.best_cost = best;
-      p.gap = best > 0 ? std::max(0.0, (best - p.lower_bound) / best) : 0.0;
+      p.gap = best > 0 ? std::max(0.0, (best - bound) / best) : 0.0;
     }
     o.on_progress(p);
     return noAction;

@@ -14,6 +14,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "optimize/limits.hpp"
+
 namespace staffplan::optimize {
 namespace {
 
@@ -32,32 +34,56 @@ bool write_all(int fd, const std::string& data) {
 
 // One progress report on the progress pipe: fixed size, far below PIPE_BUF, so each
 // write is atomic and the parent reads whole records.
-using ProgressRecord = std::array<double, 6>;
+using ProgressRecord = std::array<double, 7>;
 
 ProgressRecord encode(const Progress& p) {
-  return {p.elapsed_s, p.best_cost ? 1.0 : 0.0, p.best_cost.value_or(0), p.lower_bound, p.gap ? 1.0 : 0.0,
-          p.gap.value_or(0)};
+  return {p.elapsed_s,       p.best_cost ? 1.0 : 0.0, p.best_cost.value_or(0), p.lower_bound ? 1.0 : 0.0,
+          p.lower_bound.value_or(0), p.gap ? 1.0 : 0.0, p.gap.value_or(0)};
 }
 
 Progress decode(const ProgressRecord& r) {
   Progress p;
   p.elapsed_s = r[0];
   if (r[1] != 0) p.best_cost = r[2];
-  p.lower_bound = r[3];
-  if (r[4] != 0) p.gap = r[5];
+  if (r[3] != 0) p.lower_bound = r[4];
+  if (r[5] != 0) p.gap = r[6];
   return p;
 }
 
+// A child silent for this long (Clp's barrier, CBC's root cuts) has its last
+// report repeated with the time advanced (kProgressHeartbeatSeconds).
+constexpr double heartbeat_s = detail::kProgressHeartbeatSeconds;
+
+// The last report passed on and when, for the heartbeat.
+struct LastReport {
+  std::optional<Progress> progress;
+  Clock::time_point at;
+};
+
 // Calls `on_progress` for every whole record in `pending` and keeps the rest.
-void deliver(std::string& pending, const ProgressCallback& on_progress) {
+void deliver(std::string& pending, const ProgressCallback& on_progress, LastReport& last) {
   constexpr std::size_t size = sizeof(ProgressRecord);
   std::size_t used = 0;
   for (; pending.size() - used >= size; used += size) {
     ProgressRecord r;
     std::memcpy(r.data(), pending.data() + used, size);
-    if (on_progress) on_progress(decode(r));
+    last.progress = decode(r);
+    last.at = Clock::now();
+    if (on_progress) on_progress(*last.progress);
   }
   pending.erase(0, used);
+}
+
+// The last report again, its clock advanced, once the child has been silent for
+// heartbeat_s.
+void heartbeat(const ProgressCallback& on_progress, LastReport& last) {
+  if (!on_progress || !last.progress) return;
+  const Clock::time_point now = Clock::now();
+  const double silent = std::chrono::duration<double>(now - last.at).count();
+  if (silent < heartbeat_s) return;
+  last.progress->elapsed_s += silent;
+  last.at = now;
+  on_progress(*last.progress);
 }
 
 void reap(pid_t pid, bool kill_it) {
@@ -110,6 +136,7 @@ std::optional<std::string> run_until(const std::function<std::string(const Progr
   close(fds[1]);
   close(progress_fds[1]);
   std::string pending_progress;
+  LastReport last;
   bool progress_open = true;
   std::string out;
   bool passed_stop = false;
@@ -134,12 +161,13 @@ std::optional<std::string> run_until(const std::function<std::string(const Progr
     // Wake at least every 100 ms to pass a stop request on.
     const int ready = poll(p, 2, static_cast<int>(std::min<long long>(left, 100)));
     if (ready < 0 && errno != EINTR) break;
+    heartbeat(on_progress, last);
     if (ready <= 0) continue;
     if (p[1].revents != 0) {
       const ssize_t n = read(progress_fds[0], buffer, sizeof buffer);
       if (n > 0) {
         pending_progress.append(buffer, static_cast<std::size_t>(n));
-        deliver(pending_progress, on_progress);
+        deliver(pending_progress, on_progress, last);
       } else if (n == 0 || errno != EINTR) {
         progress_open = false;
       }

@@ -22,6 +22,11 @@ inline constexpr double kMinCbcSeconds = 0.2;
 // (both usually stop themselves before). Seconds, 0.1–1.
 inline constexpr double kKillGraceSeconds = 0.3;
 
+// A solver phase that has reported nothing for this long (Clp's barrier on a
+// degenerate week takes 10-15 s) has its last report repeated with the clock
+// advanced, so the progress line shows the run is alive. Seconds, 0.25-5.
+inline constexpr double kProgressHeartbeatSeconds = 1.0;
+
 // A stalled CBC run (MipLimits::stall_seconds): its incumbent or bound has moved
 // only when it moved by at least this share of its value. In a tree search the
 // bound creeps up by cents for many seconds (make-or-buy week: 38 365.59 →

@@ -128,15 +128,18 @@ void check_deadline(const SolveOptions& options, Clock::time_point started, cons
 }
 
 // The LP and the dive in a child process (deadline_run.hpp): Clp checks its wall
-// clock only every so many iterations.
+// clock only every so many iterations. `first`: the run's first LP, which reports
+// at once that there is neither a plan nor a bound yet, for the heartbeat to repeat
+// while Clp works (a later LP keeps the line's bound).
 LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& options,
-                              Clock::time_point started, double dive_until = dive_share) {
+                              Clock::time_point started, double dive_until = dive_share, bool first = false) {
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(1000 * (options.time_limit_s + lp_grace_s)));
   auto answer = run_until(
       [&](const ProgressCallback& report) {
         SolveOptions child = options;
         child.on_progress = report;
+        if (first && report) report(Progress{seconds_since(started), std::nullopt, std::nullopt, std::nullopt});
         const LpDiveResult r = solve_lp_and_dive(model, child, started, dive_until);
         Bytes out;
         for (double v : {double(r.lp_feasible), double(r.lp_interrupted), double(r.lp_out_of_time),
@@ -187,7 +190,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
 // follow-the-sun and by 3 on its tours week (43 900 to 43 903). Should the last
 // run not finish, the first answer stands.
 LpDiveResult lp_with_hull_cuts(MilpModel& model, const SolveOptions& options, Clock::time_point started) {
-  LpDiveResult first = lp_with_deadline(model, options, started);
+  LpDiveResult first = lp_with_deadline(model, options, started, dive_share, true);
   if (!first.lp_feasible || seconds_since(started) >= hull_time_share * options.time_limit_s) return first;
   const std::vector<HullCut> cuts = interval_hull_cuts(model, first.lp_x);
   if (cuts.empty()) return first;

@@ -14,10 +14,13 @@ namespace staffplan::optimize {
 
 enum class Status { optimal, within_gap, time_limit, interrupted };
 
+// What a solve reports as it goes. Before the LP relaxation is solved there is
+// neither a plan nor a bound; a phase that reports nothing for a while is
+// repeated with its clock advanced (deadline_run.hpp), so the line keeps moving.
 struct Progress {
   double elapsed_s = 0;
   std::optional<double> best_cost;
-  double lower_bound = 0;
+  std::optional<double> lower_bound;
   std::optional<double> gap;
 };
 

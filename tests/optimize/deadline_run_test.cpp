@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "optimize/deadline_run.hpp"
+#include "optimize/limits.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -63,6 +64,31 @@ TEST(DeadlineRun, ProgressReachesTheParentAndTheChildsStderrDoesNot) {
   EXPECT_FALSE(seen[0].gap.has_value());
   EXPECT_EQ(seen[1].best_cost, 12.0);
   EXPECT_EQ(seen[1].gap, 1.0 / 12.0);
+}
+
+// A child silent for longer than kProgressHeartbeatSeconds (Clp's barrier on a
+// degenerate week) has its last report repeated with the clock advanced: a report
+// at 0.5 s, then 2.5 s of silence, gives at least one more report, later by about
+// the heartbeat or more, with still no plan and no bound.
+TEST(DeadlineRun, ASilentChildsLastReportIsRepeatedWithItsClockAdvanced) {
+  std::vector<Progress> seen;
+  const auto answer = run_until(
+      [](const ProgressCallback& report) {
+        report(Progress{0.5, std::nullopt, std::nullopt, std::nullopt});
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        return std::string("done");
+      },
+      Clock::now() + std::chrono::seconds(30), nullptr, [&](const Progress& p) { seen.push_back(p); });
+  ASSERT_TRUE(answer.has_value());
+  ASSERT_GE(seen.size(), 2u);
+  EXPECT_EQ(seen[0].elapsed_s, 0.5);
+  for (std::size_t k = 1; k < seen.size(); ++k) {
+    EXPECT_GE(seen[k].elapsed_s, seen[k - 1].elapsed_s + detail::kProgressHeartbeatSeconds - 1e-9);
+    EXPECT_FALSE(seen[k].best_cost.has_value());
+    EXPECT_FALSE(seen[k].lower_bound.has_value());
+    EXPECT_FALSE(seen[k].gap.has_value());
+  }
+  EXPECT_LE(seen.back().elapsed_s, 0.5 + 2.5 + 1.0);  // never ahead of the real clock by more than a poll
 }
 
 TEST(DeadlineRun, AChildThatAbortsGivesNoResultAndNoMessage) {
