@@ -41,10 +41,13 @@ struct LpDiveResult {
 // it): what is left belongs to the neighbourhood search and CBC, which improve a
 // rounded start faster than a long dive finishes. `dual_limit_s`: how long the
 // dual simplex may run before the barrier takes over (unset: a few seconds, see
-// lp_dive.cpp; 0: the barrier straight away).
+// lp_dive.cpp; 0: the barrier straight away). `dive_on_increments`: whether the
+// dive also fixes a day or week goal's service-level increments, or fixes agents
+// only and leaves the increments to the rounding (lp_dive.cpp says when each wins).
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
                                std::chrono::steady_clock::time_point started,
                                double dive_share = 1.0,
-                               std::optional<double> dual_limit_s = std::nullopt);
+                               std::optional<double> dual_limit_s = std::nullopt,
+                               bool dive_on_increments = true);
 
 }  // namespace staffplan::optimize
