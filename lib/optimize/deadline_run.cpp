@@ -50,10 +50,6 @@ Progress decode(const ProgressRecord& r) {
   return p;
 }
 
-// A child silent for this long (Clp's barrier, CBC's root cuts) has its last
-// report repeated with the time advanced (kProgressHeartbeatSeconds).
-constexpr double heartbeat_s = detail::kProgressHeartbeatSeconds;
-
 // The last report passed on and when, for the heartbeat.
 struct LastReport {
   std::optional<Progress> progress;
@@ -75,12 +71,12 @@ void deliver(std::string& pending, const ProgressCallback& on_progress, LastRepo
 }
 
 // The last report again, its clock advanced, once the child has been silent for
-// heartbeat_s.
+// kProgressHeartbeatSeconds (Clp's barrier, CBC's root cuts).
 void heartbeat(const ProgressCallback& on_progress, LastReport& last) {
   if (!on_progress || !last.progress) return;
   const Clock::time_point now = Clock::now();
   const double silent = std::chrono::duration<double>(now - last.at).count();
-  if (silent < heartbeat_s) return;
+  if (silent < detail::kProgressHeartbeatSeconds) return;
   last.progress->elapsed_s += silent;
   last.at = now;
   on_progress(*last.progress);

@@ -44,6 +44,12 @@ struct LpDiveResult {
 // lp_dive.cpp; 0: the barrier straight away). `dive_on_increments`: whether the
 // dive also fixes a day or week goal's service-level increments, or fixes agents
 // only and leaves the increments to the rounding (lp_dive.cpp says when each wins).
+// The point to round: the dive's integer plan, else where the dive stopped, else
+// the LP optimum. Empty when the LP was not solved.
+inline const std::vector<double>& point_to_round(const LpDiveResult& r) {
+  return r.integer ? *r.integer : r.dive_x.empty() ? r.lp_x : r.dive_x;
+}
+
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
                                std::chrono::steady_clock::time_point started,
                                double dive_share = 1.0,

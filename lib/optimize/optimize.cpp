@@ -195,7 +195,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
 // follow-the-sun and by 3 on its tours week (43 900 to 43 903). Should the last
 // run not finish, the first answer stands.
 LpDiveResult lp_with_hull_cuts(MilpModel& model, const SolveOptions& options, Clock::time_point started) {
-  LpDiveResult first = lp_with_deadline(model, options, started, dive_share, true);
+  LpDiveResult first = lp_with_deadline(model, options, started, dive_share, /*first=*/true);
   if (!first.lp_feasible || seconds_since(started) >= hull_time_share * options.time_limit_s) return first;
   const std::vector<HullCut> cuts = interval_hull_cuts(model, first.lp_x);
   if (cuts.empty()) return first;
@@ -289,7 +289,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   // An integer start from the LP (the dive, else plain rounding and repair, then
   // greedy removal of redundant agents): CBC then only has to close the gap.
   // A dive stopped by the clock still rounds better from where it stood.
-  const std::vector<double>& rounded = lp.integer ? *lp.integer : lp.dive_x.empty() ? lp.lp_x : lp.dive_x;
+  const std::vector<double>& rounded = point_to_round(lp);
   std::optional<std::vector<double>> best = round_and_repair(model, rounded);
   if (!best && &rounded != &lp.lp_x) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
@@ -300,11 +300,10 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   // 53 760 against 54 075.
   if (!model.vars_of(VarFamily::increment).empty() && !stopped(options) &&
       seconds_since(started) < second_dive_after_share * options.time_limit_s) {
-    const LpDiveResult agents_only = lp_with_deadline(model, options, started, second_dive_until, false, false);
+    const LpDiveResult agents_only = lp_with_deadline(model, options, started, second_dive_until, /*first=*/false,
+                                                      /*dive_on_increments=*/false);
     if (agents_only.lp_feasible) {
-      const std::vector<double>& point =
-          agents_only.integer ? *agents_only.integer : agents_only.dive_x.empty() ? agents_only.lp_x : agents_only.dive_x;
-      if (auto x = round_and_repair(model, point); x && (!best || model.objective(*x) < best_cost)) {
+      if (auto x = round_and_repair(model, point_to_round(agents_only)); x && (!best || model.objective(*x) < best_cost)) {
         best = std::move(x);
         best_cost = model.objective(*best);
       }

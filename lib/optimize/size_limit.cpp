@@ -66,21 +66,26 @@ double count_break_placements(const Shift& shift, int interval_s) {
 
 namespace {
 
-// Columns and matrix entries of one shift's starts (all of them, or those in one week).
+// Columns and matrix entries.
 struct Size {
   double columns = 0;
   double entries = 0;
+  void add(const Size& other, double times) {
+    columns += times * other.columns;
+    entries += times * other.entries;
+  }
 };
 
-Size shift_size(const Plan& plan, const Site& site, const Shift& shift, double starts) {
+// What one start of `shift` adds: a column per agent group and break placement,
+// each with a coverage and a seat entry per interval on shift, plus two.
+Size size_per_start(const Plan& plan, const Site& site, const Shift& shift) {
   const int interval_s = std::max(1, plan.horizon.interval_s);
-  const double columns = starts * groups_taking(plan, site, shift) * count_break_placements(shift, interval_s);
-  // Each column has a coverage and a seat entry per interval on shift, plus two.
+  const double columns = groups_taking(plan, site, shift) * count_break_placements(shift, interval_s);
   return {columns, columns * (2.0 * std::ceil(shift.length_s / interval_s) + 2)};
 }
 
-// The largest week's columns and entries (weeks of the plan clock from the horizon
-// start, each column in the week its start falls in, as weeks.cpp splits them).
+// The shift's starts per week of the plan clock from the horizon start (each in the
+// week its start falls in, as weeks.cpp splits the columns).
 std::map<int, double> starts_by_week(const Plan& plan, const Shift& shift) {
   const int per_week = std::max(1, 7 * 86400 / std::max(1, plan.horizon.interval_s));
   const int last = std::max(0, plan.horizon.count - 1);
@@ -89,46 +94,45 @@ std::map<int, double> starts_by_week(const Plan& plan, const Shift& shift) {
   return starts;
 }
 
-Size largest_week(const Plan& plan) {
+// The plan's size, counted in one pass: the whole horizon's, and for a plan solved
+// week by week (weeks.hpp) the most columns and the most entries of any one week.
+struct Sizes {
+  bool weekly = false;
+  Size whole;
+  Size week;
+
+  double columns_at_once() const { return weekly ? week.columns : whole.columns; }
+  double bytes() const {
+    return weekly ? whole.entries * bytes_per_held_entry + week.entries * bytes_per_entry
+                  : whole.entries * bytes_per_entry;
+  }
+};
+
+Sizes count_sizes(const Plan& plan) {
+  Sizes sizes;
+  sizes.weekly = solves_week_by_week(plan);
   std::map<int, Size> weeks;
   for (const Site& site : plan.sites)
     for (const Shift& shift : site.shifts) {
-      for (const auto& [week, n] : starts_by_week(plan, shift)) {
-        const Size one = shift_size(plan, site, shift, n);
-        weeks[week].columns += one.columns;
-        weeks[week].entries += one.entries;
-      }
+      const Size one = size_per_start(plan, site, shift);
+      sizes.whole.add(one, static_cast<double>(shift.starts.size()));
+      if (sizes.weekly)
+        for (const auto& [week, starts] : starts_by_week(plan, shift)) weeks[week].add(one, starts);
     }
-  Size largest;
-  for (const auto& [week, size] : weeks) largest.columns = std::max(largest.columns, size.columns);
-  for (const auto& [week, size] : weeks) largest.entries = std::max(largest.entries, size.entries);
-  return largest;
-}
-
-Size whole_size(const Plan& plan) {
-  Size total;
-  for (const Site& site : plan.sites)
-    for (const Shift& shift : site.shifts) {
-      const Size one = shift_size(plan, site, shift, static_cast<double>(shift.starts.size()));
-      total.columns += one.columns;
-      total.entries += one.entries;
-    }
-  return total;
+  for (const auto& [week, size] : weeks) {
+    sizes.week.columns = std::max(sizes.week.columns, size.columns);
+    sizes.week.entries = std::max(sizes.week.entries, size.entries);
+  }
+  return sizes;
 }
 
 }  // namespace
 
-double count_columns(const Plan& plan) { return whole_size(plan).columns; }
+double count_columns(const Plan& plan) { return count_sizes(plan).whole.columns; }
 
-double columns_solved_at_once(const Plan& plan) {
-  return solves_week_by_week(plan) ? largest_week(plan).columns : count_columns(plan);
-}
+double columns_solved_at_once(const Plan& plan) { return count_sizes(plan).columns_at_once(); }
 
-double estimate_bytes(const Plan& plan) {
-  const Size total = whole_size(plan);
-  if (!solves_week_by_week(plan)) return total.entries * bytes_per_entry;
-  return total.entries * bytes_per_held_entry + largest_week(plan).entries * bytes_per_entry;
-}
+double estimate_bytes(const Plan& plan) { return count_sizes(plan).bytes(); }
 
 double available_bytes() {
   if (std::FILE* f = std::fopen("/proc/meminfo", "r")) {
@@ -146,10 +150,11 @@ double available_bytes() {
 void check_size(const Plan& plan) { check_size(plan, available_bytes()); }
 
 void check_size(const Plan& plan, double available) {
-  const double total = count_columns(plan);
-  const double at_once = columns_solved_at_once(plan);
-  const bool weekly = solves_week_by_week(plan);
-  const double bytes = estimate_bytes(plan);
+  const Sizes sizes = count_sizes(plan);
+  const double total = sizes.whole.columns;
+  const double at_once = sizes.columns_at_once();
+  const bool weekly = sizes.weekly;
+  const double bytes = sizes.bytes();
   if (at_once <= static_cast<double>(max_columns) && (available <= 0 || bytes <= available)) return;
   if (at_once <= static_cast<double>(max_columns))
     throw InputError({Diagnostic{

@@ -238,7 +238,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
                           "week before (seats or min_agents/max_agents)");
     std::optional<std::vector<double>> best;
     if (lp.integer) best = lp.integer;
-    else if (lp.lp_feasible) best = round_and_repair(week, lp.dive_x.empty() ? lp.lp_x : lp.dive_x);
+    else if (lp.lp_feasible) best = round_and_repair(week, point_to_round(lp));
     if (!best && lp.lp_feasible) best = round_and_repair(week, lp.lp_x);
     const double cbc_seconds = week_seconds - seconds_since(week_started);
     if (cbc_seconds >= min_cbc_seconds && !(options.stop && options.stop->load())) {
