@@ -33,13 +33,12 @@ double fraction(double x) { return x - std::floor(x + tol); }
 }  // namespace
 
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
-                               std::chrono::steady_clock::time_point started, double dive_share,
-                               std::optional<double> dual_limit_s, bool dive_on_increments) {
+                               std::chrono::steady_clock::time_point started, const DiveOptions& dive) {
   using Clock = std::chrono::steady_clock;
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(options.time_limit_s * 1000));
   const auto dive_deadline =
-      started + std::chrono::milliseconds(static_cast<long long>(dive_share * options.time_limit_s * 1000));
+      started + std::chrono::milliseconds(static_cast<long long>(dive.until_share * options.time_limit_s * 1000));
   double last_report = -1;
   LpDiveResult result;
   const QuietStdout quiet;
@@ -49,7 +48,7 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
     return std::chrono::duration<double>(deadline - Clock::now()).count();
   };
   // Clp counts its maximum wall seconds from the moment they are set.
-  const double dual_seconds = dual_limit_s ? *dual_limit_s : std::max(dual_min_seconds, dual_share * options.time_limit_s);
+  const double dual_seconds = dive.dual_limit_s ? *dive.dual_limit_s : std::max(dual_min_seconds, dual_share * options.time_limit_s);
   bool dual_out_of_time = true;
   if (dual_seconds > 0) {
     solver.getModelPtr()->setMaximumWallSeconds(std::max(0.01, std::min(dual_seconds, seconds_left())));
@@ -93,6 +92,10 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
   result.lp_row_dual.resize(rows);
   for (int r = 0; r < rows; ++r) result.lp_row_dual[r] = price[r] - (r + 1 < rows ? price[r + 1] : 0.0);
 
+  if (std::chrono::duration<double>(Clock::now() - started).count() > dive.start_by_share * options.time_limit_s) {
+    result.dive_skipped = true;
+    return result;
+  }
   std::vector<double> x = result.lp_x;
   // Bounded by the number of variables: every round fixes at least one more.
   for (int round = 0; round < n; ++round) {
@@ -113,7 +116,7 @@ LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& optio
       // took the help-desk week (LP 46 010) to a 75 088 plan; left to the rounding,
       // which fills them from the agents, it starts from 46 384. On the family's
       // one-site day goal it is the other way round: 53 760 against 54 075.
-      if (!dive_on_increments && model.is(v, VarFamily::increment)) {
+      if (!dive.on_increments && model.is(v, VarFamily::increment)) {
         fractional_increments = fractional_increments || (f > tol && f < 1 - tol);
         continue;
       }

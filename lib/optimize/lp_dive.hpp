@@ -32,18 +32,31 @@ struct LpDiveResult {
   std::vector<double> lp_row_dual;      // the model's row duals at the LP optimum (cost = Aᵀ dual + reduced cost)
   std::optional<std::vector<double>> integer;  // the dive's integral solution, if any
   std::vector<double> dive_x;           // the dive's last LP solution (when it stopped early)
+  bool dive_skipped = false;            // the LP ended after DiveOptions::start_by_share
+};
+
+// How the dive runs (all shares are of options.time_limit_s, counted from `started`).
+struct DiveOptions {
+  // The dive stops at this share of the time limit (the LP itself may use all of
+  // it): what is left belongs to the neighbourhood search and CBC, which improve a
+  // rounded start faster than a long dive finishes. 0: the LP alone.
+  double until_share = 1.0;
+  // No dive at all when the LP ends after this share: an LP that slow means dive
+  // re-solves as slow (t4-two-15m: LP 9.7 s of 30, re-solves of 7-53 s), and the
+  // caller has better uses for the time (optimize.cpp: the coarse start grid).
+  double start_by_share = 1.0;
+  // How long the dual simplex may run before the barrier takes over (unset: a few
+  // seconds, see lp_dive.cpp; 0: the barrier straight away).
+  std::optional<double> dual_limit_s;
+  // Whether the dive also fixes a day or week goal's service-level increments, or
+  // fixes agents only and leaves the increments to the rounding (lp_dive.cpp says
+  // when each wins).
+  bool on_increments = true;
 };
 
 // Gives up the LP or the dive when options.stop is set or the time limit (counted
 // from `started`) passes: Clp gets the time left as its own maximum seconds, the
 // dive checks the clock between re-solves. Reports progress through options.on_progress.
-// The dive stops at `dive_share` of the time limit (the LP itself may use all of
-// it): what is left belongs to the neighbourhood search and CBC, which improve a
-// rounded start faster than a long dive finishes. `dual_limit_s`: how long the
-// dual simplex may run before the barrier takes over (unset: a few seconds, see
-// lp_dive.cpp; 0: the barrier straight away). `dive_on_increments`: whether the
-// dive also fixes a day or week goal's service-level increments, or fixes agents
-// only and leaves the increments to the rounding (lp_dive.cpp says when each wins).
 // The point to round: the dive's integer plan, else where the dive stopped, else
 // the LP optimum. Empty when the LP was not solved.
 inline const std::vector<double>& point_to_round(const LpDiveResult& r) {
@@ -51,9 +64,6 @@ inline const std::vector<double>& point_to_round(const LpDiveResult& r) {
 }
 
 LpDiveResult solve_lp_and_dive(const MilpModel& model, const SolveOptions& options,
-                               std::chrono::steady_clock::time_point started,
-                               double dive_share = 1.0,
-                               std::optional<double> dual_limit_s = std::nullopt,
-                               bool dive_on_increments = true);
+                               std::chrono::steady_clock::time_point started, const DiveOptions& dive = {});
 
 }  // namespace staffplan::optimize

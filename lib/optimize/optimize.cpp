@@ -5,10 +5,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <stdexcept>
 
 #include "model/errors.hpp"
 #include "optimize/cbc_solver.hpp"
+#include "optimize/coarse_grid.hpp"
 #include "optimize/deadline_run.hpp"
 #include "optimize/columns.hpp"
 #include "optimize/extract.hpp"
@@ -56,6 +58,14 @@ constexpr double min_stall_seconds = 2.0;
 // 80 % those dives finish: f3 0.566 %, f7 0.45-0.57 %, w7 0.679 %, w5 5.75 ->
 // 4.45 %; weeks whose dive ends early are unchanged.
 constexpr double dive_share = 0.8;
+// The first LP's dive starts only when the LP ended before this share of the time
+// limit; a slower LP means as slow dive re-solves, and the plan of the coarse start
+// grid (coarse_grid.hpp) takes the dive's place, its own LP and dive ending by the
+// second share. t4-two-15m (LP 9.7 s of 30): 122 715 from the stopped dive, 14.0 %
+// above the bound; w5-tight-1h (LP 8.8 s of 30): 98 303, 5.75 %. The family's other
+// weeks solve their LP in under 2.5 s, at most 17 % of their limit.
+constexpr double slow_lp_share = 0.2;
+constexpr double coarse_dive_until = 0.6;
 // A day or week goal's second dive (agents only, see solve) runs when the first LP
 // and dive ended before this share of the time limit, and stops at the second.
 constexpr double second_dive_after_share = 0.1;
@@ -135,9 +145,8 @@ void check_deadline(const SolveOptions& options, Clock::time_point started, cons
 // clock only every so many iterations. `first`: the run's first LP, which reports
 // at once that there is neither a plan nor a bound yet, for the heartbeat to repeat
 // while Clp works (a later LP keeps the line's bound).
-LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& options,
-                              Clock::time_point started, double dive_until = dive_share, bool first = false,
-                              bool dive_on_increments = true) {
+LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& options, Clock::time_point started,
+                              const DiveOptions& dive = {.until_share = dive_share}, bool first = false) {
   const auto deadline =
       started + std::chrono::milliseconds(static_cast<long long>(1000 * (options.time_limit_s + lp_grace_s)));
   auto answer = run_until(
@@ -145,10 +154,10 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
         SolveOptions child = options;
         child.on_progress = report;
         if (first && report) report(Progress{seconds_since(started), std::nullopt, std::nullopt, std::nullopt});
-        const LpDiveResult r = solve_lp_and_dive(model, child, started, dive_until, std::nullopt, dive_on_increments);
+        const LpDiveResult r = solve_lp_and_dive(model, child, started, dive);
         Bytes out;
         for (double v : {double(r.lp_feasible), double(r.lp_interrupted), double(r.lp_out_of_time),
-                         r.lp_objective, r.integer ? 1.0 : 0.0})
+                         double(r.dive_skipped), r.lp_objective, r.integer ? 1.0 : 0.0})
           out.put(v);
         out.put(r.lp_x);
         out.put(r.lp_reduced_cost);
@@ -171,6 +180,7 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
   r.lp_feasible = in.get() != 0;
   r.lp_interrupted = in.get() != 0;
   r.lp_out_of_time = in.get() != 0;
+  r.dive_skipped = in.get() != 0;
   r.lp_objective = in.get();
   const bool has_integer = in.get() != 0;
   r.lp_x = in.get_vector();
@@ -180,6 +190,32 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
   if (has_integer) r.integer = std::move(integer);
   r.dive_x = in.get_vector();
   return r;
+}
+
+// The plan of the coarse start grid (coarse_grid.hpp), as a point of the whole
+// model; nullopt when the grid keeps every column or gives no plan in time. The
+// progress line keeps the whole model's bound: the restricted LP bounds nothing.
+std::optional<std::vector<double>> coarse_grid_plan(const Plan& plan, const ColumnSet& columns,
+                                                    const MilpModel& model, double lp_bound,
+                                                    const SolveOptions& options, Clock::time_point started) {
+  const std::vector<int> vars = coarse_grid_vars(plan, columns, model);
+  if (vars.empty()) return std::nullopt;
+
+  std::vector<int> rows(model.num_rows());
+  std::iota(rows.begin(), rows.end(), 0);
+  const MilpModel coarse = model.subset(vars, rows);
+  SolveOptions coarse_options = options;
+  if (options.on_progress)
+    coarse_options.on_progress = [&options, lp_bound](const Progress& p) {
+      options.on_progress(Progress{p.elapsed_s, std::nullopt, lp_bound, std::nullopt});
+    };
+  const LpDiveResult lp = lp_with_deadline(coarse, coarse_options, started, {.until_share = coarse_dive_until});
+  if (!lp.lp_feasible) return std::nullopt;
+  const std::optional<std::vector<double>> x = round_and_repair(coarse, point_to_round(lp));
+  if (!x) return std::nullopt;
+  std::vector<double> whole(model.num_vars(), 0.0);
+  for (std::size_t k = 0; k < vars.size(); ++k) whole[vars[k]] = (*x)[k];
+  return whole;
 }
 
 // The LP and the dive; then, where intervals see two or more classes of agents
@@ -195,14 +231,16 @@ LpDiveResult lp_with_deadline(const MilpModel& model, const SolveOptions& option
 // follow-the-sun and by 3 on its tours week (43 900 to 43 903). Should the last
 // run not finish, the first answer stands.
 LpDiveResult lp_with_hull_cuts(MilpModel& model, const SolveOptions& options, Clock::time_point started) {
-  LpDiveResult first = lp_with_deadline(model, options, started, dive_share, /*first=*/true);
+  LpDiveResult first =
+      lp_with_deadline(model, options, started, {.until_share = dive_share, .start_by_share = slow_lp_share},
+                       /*first=*/true);
   if (!first.lp_feasible || seconds_since(started) >= hull_time_share * options.time_limit_s) return first;
   const std::vector<HullCut> cuts = interval_hull_cuts(model, first.lp_x);
   if (cuts.empty()) return first;
   MilpModel without = model;
   append_hull_cuts(model, cuts);
   // The LP alone first: where the cuts hardly move it, they are not worth their rows.
-  const LpDiveResult lifted = lp_with_deadline(model, options, started, 0.0);
+  const LpDiveResult lifted = lp_with_deadline(model, options, started, {.until_share = 0.0});
   if (lifted.lp_feasible && lifted.lp_objective >= first.lp_objective * (1 + hull_min_gain)) {
     LpDiveResult second = lp_with_deadline(model, options, started);
     if (second.lp_feasible) return second;
@@ -293,6 +331,14 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   std::optional<std::vector<double>> best = round_and_repair(model, rounded);
   if (!best && &rounded != &lp.lp_x) best = round_and_repair(model, lp.lp_x);
   double best_cost = best ? model.objective(*best) : 0;
+  // An LP too slow to dive in (slow_lp_share): the coarse start grid's plan, where
+  // it beats the LP rounded (t4-two-15m: 108 326 against 122 715).
+  if (lp.dive_skipped && !stopped(options))
+    if (auto coarse = coarse_grid_plan(plan, columns, model, lp.lp_objective, options, started))
+      if (const double cost = model.objective(*coarse); !best || cost < best_cost) {
+        best = std::move(coarse);
+        best_cost = cost;
+      }
   // A day or week goal whose LP and dive were quick: a second dive on the agents
   // only, the service-level increments left to the rounding (lp_dive.cpp), and the
   // cheaper of the two plans. Neither dive wins everywhere: the help-desk week
@@ -300,8 +346,8 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   // 53 760 against 54 075.
   if (!model.vars_of(VarFamily::increment).empty() && !stopped(options) &&
       seconds_since(started) < second_dive_after_share * options.time_limit_s) {
-    const LpDiveResult agents_only = lp_with_deadline(model, options, started, second_dive_until, /*first=*/false,
-                                                      /*dive_on_increments=*/false);
+    const LpDiveResult agents_only =
+        lp_with_deadline(model, options, started, {.until_share = second_dive_until, .on_increments = false});
     if (agents_only.lp_feasible) {
       if (auto x = round_and_repair(model, point_to_round(agents_only)); x && (!best || model.objective(*x) < best_cost)) {
         best = std::move(x);
@@ -323,6 +369,9 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
   // LP's and CBC's bounds round up to one.
   const std::optional<double> step = objective_step(model);
   double bound = round_up_to_step(lp.lp_objective, step);
+  // The plan CBC starts from is on the progress line at once, not at CBC's first report.
+  if (best && options.on_progress)
+    options.on_progress(Progress{seconds_since(started), best_cost, bound, relative_gap(best_cost, bound)});
 
   Schedule schedule;
   schedule.status = Status::optimal;
@@ -367,7 +416,10 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     // 1. CBC for a share of the time: it proves small weeks optimal and raises the bound.
     //    With a start, it gives its time to the search once it stalls.
     const double first_cbc_seconds = (best ? cbc_share : 1.0) * left();
-    bool proven = run_cbc(first_cbc_seconds, best ? std::optional<double>(std::max(min_stall_seconds,
+    // Not where the LP was too slow to dive in: CBC's root LP would take as long
+    // again, and the search does better with the time (w5-tight-1h 0.82 -> 0.37 %,
+    // t4-two-15m 2.11 -> 2.00 %, both from the coarse grid's plan).
+    bool proven = best && lp.dive_skipped ? false : run_cbc(first_cbc_seconds, best ? std::optional<double>(std::max(min_stall_seconds,
                                                                                      cbc_stall_share * first_cbc_seconds))
                                                   : std::nullopt);
     const auto going = [&] {

@@ -122,7 +122,7 @@ double week_bound(const MilpModel& m, const RowMajor& by_row, const WeekIndex& w
   SolveOptions lp_options = options;
   lp_options.time_limit_s = seconds;
   lp_options.on_progress = nullptr;
-  const LpDiveResult r = solve_lp_and_dive(part.model, lp_options, Clock::now(), 0.0);
+  const LpDiveResult r = solve_lp_and_dive(part.model, lp_options, Clock::now(), {.until_share = 0.0});
   return r.lp_feasible ? std::max(part.floor, r.lp_objective) : part.floor;
 }
 
@@ -230,7 +230,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
     week_options.on_progress = nullptr;
     const auto week_started = Clock::now();
     LpDiveResult lp;
-    if (week_seconds > 0) lp = solve_lp_and_dive(week, week_options, week_started, dive_share);
+    if (week_seconds > 0) lp = solve_lp_and_dive(week, week_options, week_started, {.until_share = dive_share});
     else lp.lp_out_of_time = true;
     if (!lp.lp_feasible && !lp.lp_out_of_time && !lp.lp_interrupted)
       throw NoResultError("week " + std::to_string(k + 1) + " of " + std::to_string(w.count) +

@@ -303,7 +303,7 @@ TEST(GlobalServiceLevel, TheDiveLeavesTheIncrementsToTheRounding) {
   optimize::SolveOptions options;
   options.time_limit_s = 60;
   const optimize::LpDiveResult lp =
-      optimize::solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), 1.0, std::nullopt, false);
+      optimize::solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), {.on_increments = false});
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_LE(lp.lp_objective, highs_optimum);
   const std::vector<double>& point = lp.integer ? *lp.integer : lp.dive_x;

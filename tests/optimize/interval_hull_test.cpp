@@ -146,13 +146,13 @@ TEST(IntervalHull, FollowTheSunWithoutBreaksReachesTheOptimumOfHighs) {
   MilpModel model = build_milp(plan, requirement, columns, std::nullopt);
   SolveOptions options;
   options.time_limit_s = 60;
-  const LpDiveResult before = solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), 0.0);
+  const LpDiveResult before = solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), {.until_share = 0.0});
   ASSERT_TRUE(before.lp_feasible);
   EXPECT_NEAR(before.lp_objective, 47118.21, 0.01);
   const std::vector<HullCut> cuts = interval_hull_cuts(model, before.lp_x);
   EXPECT_FALSE(cuts.empty());
   append_hull_cuts(model, cuts);
-  const LpDiveResult after = solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), 0.0);
+  const LpDiveResult after = solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), {.until_share = 0.0});
   ASSERT_TRUE(after.lp_feasible);
   EXPECT_GE(after.lp_objective, 47367 - 0.01);
   EXPECT_LE(after.lp_objective, 47367 + 1e-6);

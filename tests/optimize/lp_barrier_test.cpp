@@ -36,7 +36,7 @@ TEST(LpBarrier, TheBarrierGivesTheHandLpAndABasisTheDiveRoundsToTwoShifts) {
   const MilpModel m = three_cycle();
   SolveOptions options;
   options.time_limit_s = 30;
-  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), 1.0, /*dual_limit_s=*/0.0);
+  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), {.dual_limit_s = 0.0});
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_NEAR(lp.lp_objective, 1.5, 1e-7);
   ASSERT_EQ(lp.lp_x.size(), 3u);
@@ -57,11 +57,26 @@ TEST(LpBarrier, TheDualSimplexGivesTheSameLp) {
   const MilpModel m = three_cycle();
   SolveOptions options;
   options.time_limit_s = 30;
-  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), 1.0);
+  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now());
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_NEAR(lp.lp_objective, 1.5, 1e-7);
   ASSERT_TRUE(lp.integer);
   EXPECT_NEAR(m.objective(*lp.integer), 2.0, 1e-9);
+}
+
+// A dive that may start only by share 0 of the limit never starts: the LP is
+// there (1.5, as above), with no integer plan and no dive point, and says so.
+TEST(LpBarrier, ADiveStartingTooLateIsSkippedAndTheLpKept) {
+  const MilpModel m = three_cycle();
+  SolveOptions options;
+  options.time_limit_s = 30;
+  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), {.start_by_share = 0.0});
+  ASSERT_TRUE(lp.lp_feasible);
+  EXPECT_NEAR(lp.lp_objective, 1.5, 1e-7);
+  EXPECT_TRUE(lp.dive_skipped);
+  EXPECT_FALSE(lp.integer);
+  EXPECT_TRUE(lp.dive_x.empty());
+  EXPECT_FALSE(solve_lp_and_dive(m, options, std::chrono::steady_clock::now()).dive_skipped);
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ TEST(PartBound, PartsLiftTheLpBoundToAtMostTheOptimum) {
   SolveOptions options;
   options.time_limit_s = 30;
   const auto started = std::chrono::steady_clock::now();
-  const LpDiveResult lp = solve_lp_and_dive(m, options, started, 0.0);
+  const LpDiveResult lp = solve_lp_and_dive(m, options, started, {.until_share = 0.0});
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_NEAR(lp.lp_objective, 0.5, 1e-9);
   ASSERT_EQ(lp.lp_row_dual.size(), 2u);

@@ -175,7 +175,7 @@ TEST(Weeks, BoundIsBelowTheWholeHorizonLp) {
     for (int i = 0; i < 24 * days; ++i) b.require(q, i, i + 1, 1 + (i * 7 + i / 24 * 3) % 9);
     const ColumnSet columns = build_columns(b.plan);
     const MilpModel model = build_milp(b.plan, b.required, columns, std::nullopt);
-    const LpDiveResult whole = solve_lp_and_dive(model, SolveOptions{}, std::chrono::steady_clock::now(), 0.0);
+    const LpDiveResult whole = solve_lp_and_dive(model, SolveOptions{}, std::chrono::steady_clock::now(), {.until_share = 0.0});
     ASSERT_TRUE(whole.lp_feasible);
     const auto weekly = solve_by_weeks(b.plan, columns, model, SolveOptions{}, std::chrono::steady_clock::now());
     ASSERT_TRUE(weekly.has_value());

@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
       optimize::SolveOptions options;
       options.time_limit_s = 600;
       const optimize::LpDiveResult lp =
-          optimize::solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), 0.0);
+          optimize::solve_lp_and_dive(model, options, std::chrono::steady_clock::now(), {.until_share = 0.0});
       if (lp.lp_feasible) optimize::append_hull_cuts(model, optimize::interval_hull_cuts(model, lp.lp_x));
     }
     optimize::write_mps(model, argv[2]);
