@@ -32,11 +32,15 @@ MilpModel three_cycle() {
   return b.build();
 }
 
-TEST(LpBarrier, TheBarrierGivesTheHandLpAndABasisTheDiveRoundsToTwoShifts) {
-  const MilpModel m = three_cycle();
+LpDiveResult lp_and_dive(const MilpModel& m, const DiveOptions& dive = {}) {
   SolveOptions options;
   options.time_limit_s = 30;
-  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), {.dual_limit_s = 0.0});
+  return solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), dive);
+}
+
+TEST(LpBarrier, TheBarrierGivesTheHandLpAndABasisTheDiveRoundsToTwoShifts) {
+  const MilpModel m = three_cycle();
+  const LpDiveResult lp = lp_and_dive(m, {.dual_limit_s = 0.0});
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_NEAR(lp.lp_objective, 1.5, 1e-7);
   ASSERT_EQ(lp.lp_x.size(), 3u);
@@ -55,9 +59,7 @@ TEST(LpBarrier, TheBarrierGivesTheHandLpAndABasisTheDiveRoundsToTwoShifts) {
 // agree where both finish.
 TEST(LpBarrier, TheDualSimplexGivesTheSameLp) {
   const MilpModel m = three_cycle();
-  SolveOptions options;
-  options.time_limit_s = 30;
-  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now());
+  const LpDiveResult lp = lp_and_dive(m);
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_NEAR(lp.lp_objective, 1.5, 1e-7);
   ASSERT_TRUE(lp.integer);
@@ -68,15 +70,13 @@ TEST(LpBarrier, TheDualSimplexGivesTheSameLp) {
 // there (1.5, as above), with no integer plan and no dive point, and says so.
 TEST(LpBarrier, ADiveStartingTooLateIsSkippedAndTheLpKept) {
   const MilpModel m = three_cycle();
-  SolveOptions options;
-  options.time_limit_s = 30;
-  const LpDiveResult lp = solve_lp_and_dive(m, options, std::chrono::steady_clock::now(), {.start_by_share = 0.0});
+  const LpDiveResult lp = lp_and_dive(m, {.start_by_share = 0.0});
   ASSERT_TRUE(lp.lp_feasible);
   EXPECT_NEAR(lp.lp_objective, 1.5, 1e-7);
   EXPECT_TRUE(lp.dive_skipped);
   EXPECT_FALSE(lp.integer);
   EXPECT_TRUE(lp.dive_x.empty());
-  EXPECT_FALSE(solve_lp_and_dive(m, options, std::chrono::steady_clock::now()).dive_skipped);
+  EXPECT_FALSE(lp_and_dive(m).dive_skipped);
 }
 
 }  // namespace
