@@ -21,6 +21,7 @@
 #include "optimize/objective_step.hpp"
 #include "optimize/part_bound.hpp"
 #include "optimize/precheck.hpp"
+#include "optimize/progress_line.hpp"
 #include "optimize/rounding.hpp"
 #include "optimize/size_limit.hpp"
 #include "optimize/time_index.hpp"
@@ -300,6 +301,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
                   close ? Status::optimal : Status::time_limit, started);
   }
 
+  options.on_progress = only_improving(std::move(options.on_progress));
   const LpDiveResult lp = lp_with_hull_cuts(model, options, started);
   // An LP stopped by Ctrl-C or the deadline says nothing about feasibility.
   if (!lp.lp_feasible && stopped(options)) throw NoResultError("interrupted before any plan was found");
