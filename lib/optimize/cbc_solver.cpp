@@ -25,6 +25,7 @@
 namespace staffplan::optimize {
 namespace {
 
+using detail::relative_gap;
 using detail::seconds_since;
 
 // Shared by the handler and the clones CBC makes of it.
@@ -79,7 +80,7 @@ class Events : public CbcEventHandler {
     if (std::isfinite(best)) {
       best += state_->offset;
       p.best_cost = best;
-      p.gap = best > 0 ? std::max(0.0, (best - bound) / best) : 0.0;
+      p.gap = relative_gap(best, bound);
     }
     o.on_progress(p);
     return noAction;

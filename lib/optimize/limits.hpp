@@ -1,7 +1,9 @@
 #pragma once
-// The solver's shared tolerances, time limits and clock helper, one record each,
-// so that phases agree on what "integral", "satisfied" and "enough time" mean.
+// The solver's shared tolerances, time limits, gap and clock helpers, one record
+// each, so that phases agree on what "integral", "satisfied", "enough time" and
+// "the gap" mean.
 // Constants used by one phase only stay beside that phase, with their reason.
+#include <algorithm>
 #include <chrono>
 
 namespace staffplan::optimize::detail {
@@ -32,6 +34,14 @@ inline constexpr double kProgressHeartbeatSeconds = 1.0;
 // bound creeps up by cents for many seconds (make-or-buy week: 38 365.59 →
 // 38 365.60), which is no reason to keep the run. Range 1e-6–1e-3 (the default gap).
 inline constexpr double kStallMinMove = 1e-4;
+
+// Relative gap of a cost to its bound, (cost − bound) / cost, never negative; 0
+// when the cost is 0 (nothing to staff). One definition for the status, the
+// report and every progress line.
+inline double relative_gap(double cost, double bound) {
+  if (cost <= 1e-9) return 0;
+  return std::max(0.0, (cost - bound) / cost);
+}
 
 using Clock = std::chrono::steady_clock;
 

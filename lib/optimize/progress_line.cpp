@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "optimize/limits.hpp"
+
 namespace staffplan::optimize {
 
 ProgressCallback only_improving(ProgressCallback report) {
@@ -17,7 +19,7 @@ ProgressCallback only_improving(ProgressCallback report) {
     Progress shown{p.elapsed_s, seen->best, seen->bound, std::nullopt};
     if (shown.best_cost && shown.lower_bound) {
       shown.lower_bound = std::min(*shown.lower_bound, *shown.best_cost);
-      shown.gap = *shown.best_cost > 0 ? (*shown.best_cost - *shown.lower_bound) / *shown.best_cost : 0.0;
+      shown.gap = detail::relative_gap(*shown.best_cost, *shown.lower_bound);
     }
     report(shown);
   };

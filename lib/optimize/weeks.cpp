@@ -18,6 +18,7 @@ namespace staffplan::optimize {
 namespace {
 
 using detail::Clock;
+using detail::relative_gap;
 using detail::seconds_since;
 
 // Of a week's share of the time: the bound LP first, for at most bound_share of it
@@ -261,7 +262,7 @@ std::optional<WeeklyResult> solve_by_weeks(const Plan& plan, const ColumnSet& co
     if (options.on_progress) {
       const double cost = model.objective(result.x);
       options.on_progress(Progress{seconds_since(started), cost, result.bound,
-                                   cost > 0 ? std::optional<double>(std::max(0.0, 1 - result.bound / cost))
+                                   cost > 0 ? std::optional<double>(relative_gap(cost, result.bound))
                                             : std::nullopt});
     }
   }
