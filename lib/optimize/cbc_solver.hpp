@@ -24,6 +24,10 @@ struct MipResult {
   bool proven_infeasible = false;
   bool interrupted = false;              // SolveOptions::stop was set
   bool hit_time_limit = false;
+  // With MipLimits::seat_counts: CBC's LP at its first node, after the root's cuts,
+  // over the model's own variables (empty if the run never got there). Far closer
+  // to a plan than the LP relaxation; the search's floor and RINS start from it.
+  std::vector<double> root_x;
 };
 
 // What one CBC run may spend and what it reports. A sub-MIP of the neighbourhood
@@ -44,6 +48,11 @@ struct MipLimits {
   // A sub-MIP (global_bound set) has stalled when its incumbent has not moved
   // (stall_watch.hpp has the whole rule).
   std::optional<double> stall_seconds;
+  // CBC sees the sites' headcounts as integers, with its preprocessing off so it
+  // keeps them (seat_counts.hpp): a higher root bound and a root LP close to a plan
+  // (MipResult::root_x), but fewer plans of CBC's own. Such a run reports its
+  // root's bound only and never a proof: its tree once closed above the optimum.
+  bool seat_counts = false;
 };
 
 // `start`: a feasible integer solution handed to CBC as its first incumbent.

@@ -20,6 +20,7 @@ const char* family_name(VarFamily f) {
     case VarFamily::send: return "v";
     case VarFamily::work: return "p";
     case VarFamily::tour: return "t";
+    case VarFamily::count: return "n";
   }
   return "?";
 }
@@ -41,6 +42,7 @@ const char* family_name(RowFamily f) {
     case RowFamily::link: return "Link";
     case RowFamily::tour_limit: return "TourLimit";
     case RowFamily::rounding: return "Round";
+    case RowFamily::count: return "Count";
   }
   return "?";
 }
@@ -76,6 +78,7 @@ std::string MilpModel::var_name(int v) const {
     case VarFamily::send: return fmt::format("v[{},{},{}]", k.outsourcer, k.queue, k.interval);
     case VarFamily::work: return fmt::format("p[{},{},{},{}]", k.group, k.work, k.day, k.interval);
     case VarFamily::tour: return fmt::format("t[{},{},{},{:#x},{}]", k.site, k.contract, k.group, k.pattern, k.minute);
+    case VarFamily::count: return fmt::format("n[{},{}]", k.site, k.interval);
   }
   return "?";
 }
@@ -99,6 +102,7 @@ std::string MilpModel::row_name(int r) const {
       return fmt::format("Link({},{},{},{},{},{})", k.site, k.contract, k.group, k.period, k.day, k.minute);
     case RowFamily::tour_limit: return fmt::format("TourLimit({},{})", k.site, k.contract);
     case RowFamily::rounding: return fmt::format("Round({},{})", k.source, k.step);
+    case RowFamily::count: return fmt::format("Count({},{})", k.site, k.interval);
   }
   return "?";
 }

@@ -27,6 +27,8 @@
 //                             share × Σ_i calls_i × aht_i / 60 × price per minute
 //   v[outsourcer, queue, interval]  intervals-mode outsourcing: 1 when the interval's
 //                             calls go out; binary. Costs calls × aht / 60 × price
+//   n[site, interval]         agents on shift at a site, one per distinct Seats row;
+//                             integer, cost 0, only in CBC's copy (seat_counts.hpp)
 //   p[group, work, day, interval]  productive agents of a group that takes deferrable
 //                             work (SPEC §10) placed on that work in an interval of
 //                             that day's window; continuous
@@ -71,6 +73,8 @@
 //   Round(row, k)                a mixed-integer rounding of a Cover or Pool row over
 //                                integer agents at its k-th scale (rounding_cuts.hpp):
 //                                implied for whole agents, it lifts the LP bound
+//   Count(site, interval)        Σ agents on shift − n[site, interval] = 0: only in CBC's
+//                                copy of the model (seat_counts.hpp)
 // Objective
 //   min Σ paid cost · x + Σ penalty · interval hours · u. An agent that costs
 //   nothing (hourly cost 0) costs kFreeAgentTieBreak × the cheapest positive
@@ -92,16 +96,16 @@ namespace staffplan::optimize {
 // Share of the cheapest positive column cost that one free agent costs in the model.
 inline constexpr double kFreeAgentTieBreak = 1e-6;
 
-enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, share, send, work };
+enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, share, send, work, count };
 enum class RowFamily : unsigned char {
   cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, link, tour_limit, choice, work,
-  work_pool, rounding
+  work_pool, rounding, count
 };
 
-const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w", "v", "p"
+const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w", "v", "p", "n"
 const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit", "Increment",
                                        // "ServiceLevel", "Order", "Link", "TourLimit", "Choice", "Work", "WorkPool",
-                                       // "Round"
+                                       // "Round", "Count"
 
 // What one variable is. Fields a family does not use stay -1.
 struct VarKey {

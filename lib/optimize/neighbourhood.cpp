@@ -108,7 +108,7 @@ class Search {
   }
 
   SearchResult run() {
-    if (in_.blocks_first) {
+    if (in_.blocks_first && in_.guide_x.empty()) {
       block_passes();
       const int before = improvements_;
       if (!done()) floor_neighbourhood();
@@ -150,6 +150,8 @@ class Search {
     bound_ = std::max(bound_, in_.on_stall(best_cost_, seconds_left()));
     target_ = bound_ / (1 - options_.relative_gap);
   }
+
+  const std::vector<double>& guide() const { return in_.guide_x.empty() ? in_.lp_x : in_.guide_x; }
 
   // Reduced-cost fixing against the current incumbent: 0 in every cheaper solution.
   bool fixed_at_zero(int v) const {
@@ -210,7 +212,7 @@ class Search {
   void floor_neighbourhood() {
     std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
     for (int v = 0; v < m_.num_vars(); ++v)
-      if (m_.integer[v]) lb[v] = std::min(ub[v], std::max(lb[v], std::floor(in_.lp_x[v] + int_tol)));
+      if (m_.integer[v]) lb[v] = std::min(ub[v], std::max(lb[v], std::floor(guide()[v] + int_tol)));
     const double seconds = floor_share * seconds_left();
     solve(lb, ub, seconds, floor_nodes, sub_stall_seconds(seconds));
   }
@@ -219,8 +221,8 @@ class Search {
     std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
     for (int v = 0; v < m_.num_vars(); ++v) {
       if (!m_.integer[v]) continue;
-      const double r = std::round(in_.lp_x[v]);
-      if (std::abs(in_.lp_x[v] - r) <= int_tol && r == best_[v]) lb[v] = ub[v] = r;
+      const double r = std::round(guide()[v]);
+      if (std::abs(guide()[v] - r) <= int_tol && r == best_[v]) lb[v] = ub[v] = r;
     }
     const double seconds = rins_share / (1 - floor_share) * seconds_left();
     solve(lb, ub, seconds, rins_nodes, sub_stall_seconds(seconds));

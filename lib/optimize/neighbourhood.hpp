@@ -12,7 +12,8 @@
 //            starts, or a site) around the incumbent, fix every other one.
 // Where every row is local in time (SearchInput::blocks_first) the block passes
 // run first, then floor and RINS, then the blocks again if those improved the
-// plan; elsewhere (tours, a day or week goal) floor and RINS come first.
+// plan; elsewhere (tours, a day or week goal), and wherever floor and RINS round
+// CBC's cut LP (SearchInput::guide_x), floor and RINS come first.
 // Plus reduced-cost fixing in all of them (a variable whose reduced cost exceeds
 // incumbent − LP bound is 0 in every cheaper solution).
 //
@@ -47,6 +48,9 @@ Restriction restrict_model(const MilpModel& model, const std::vector<double>& lb
 struct SearchInput {
   const MilpModel* model = nullptr;
   std::vector<double> lp_x;             // LP relaxation optimum
+  // The point floor and RINS round from: CBC's root LP after its cuts where the
+  // caller has it (MipResult::root_x), else empty and they use lp_x.
+  std::vector<double> guide_x;
   std::vector<double> reduced_cost;     // at the LP optimum
   double lp_bound = 0;                  // the LP optimum (reduced-cost fixing needs exactly it)
   // Fix-and-optimise blocks: block[v] ≥ 0 groups the variables freed together;
