@@ -45,7 +45,6 @@ struct EventState {
   std::vector<double> root_x;
   std::optional<double> root_bound;  // CBC's bound at that node
   std::optional<double> stop_gap;    // stop once (best − bound) / best is within it
-  bool gap_reached = false;
 };
 
 class Events : public CbcEventHandler {
@@ -78,14 +77,11 @@ class Events : public CbcEventHandler {
       state_->root_x.assign(x, x + state_->root_vars);
       state_->root_bound = model_->getBestPossibleObjValue();
     }
-    if (state_->stop_gap && !state_->root_vars && model_ && !model_->parentModel() &&
+    if (state_->stop_gap && model_ && !model_->parentModel() &&
         (which == node || which == solution || which == heuristicSolution)) {
-      double best = state_->start_cost;
-      if (model_->bestSolution()) best = std::min(best, model_->getObjValue());
-      if (std::isfinite(best) && relative_gap(best, model_->getBestPossibleObjValue()) <= *state_->stop_gap) {
-        state_->gap_reached = true;
+      const double best = best_cost();
+      if (std::isfinite(best) && relative_gap(best, model_->getBestPossibleObjValue()) <= *state_->stop_gap)
         return stop;
-      }
     }
     // Sub-searches (RINS, small branch and bound) have a parent; report the main one.
     if (!o.on_progress || !model_ || model_->parentModel()) return noAction;
@@ -99,8 +95,7 @@ class Events : public CbcEventHandler {
                          : state_->root_bound ? *state_->root_bound
                                               : model_->getBestPossibleObjValue();
     p.lower_bound = bound;
-    double best = state_->start_cost;
-    if (model_->bestSolution()) best = std::min(best, model_->getObjValue());
+    double best = best_cost();
     if (std::isfinite(best)) {
       best += state_->offset;
       p.best_cost = best;
@@ -111,6 +106,11 @@ class Events : public CbcEventHandler {
   }
 
  private:
+  // The cheaper of the start and CBC's incumbent, in the run's own objective.
+  double best_cost() const {
+    return model_->bestSolution() ? std::min(state_->start_cost, model_->getObjValue()) : state_->start_cost;
+  }
+
   std::shared_ptr<EventState> state_;
 };
 
@@ -124,7 +124,10 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
                          std::chrono::steady_clock::time_point started, bool without_dive) {
   // CBC solves the model with its sites' headcounts as integers (seat_counts.hpp);
   // its plans are cut back to the model's own variables below.
-  const MilpModel counted = limits.seat_counts ? with_seat_counts(model) : model;
+  std::optional<MilpModel> with_counts;
+  if (limits.seat_counts) with_counts = with_seat_counts(model);
+  const bool counts = with_counts && with_counts->num_vars() > model.num_vars();
+  const MilpModel& counted = counts ? *with_counts : model;
   OsiClpSolverInterface solver;
   load_into(counted, solver, true);
   // CBC's first LP goes through Clp's automatic choice, which can pick the "idiot"
@@ -145,23 +148,26 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
   state->start_cost = start ? model.objective(*start) : std::numeric_limits<double>::infinity();
   state->offset = limits.objective_offset;
   state->global_bound = limits.global_bound;
-  if (!limits.absolute_gap && options.relative_gap > 0) state->stop_gap = options.relative_gap;
+  // (A counted run proves nothing and reports its root's bound: no gap stop there.)
+  if (!counts && !limits.absolute_gap && options.relative_gap > 0) state->stop_gap = options.relative_gap;
   // A sub-MIP's own bound (global_bound set) is not the whole problem's (stall_watch.hpp).
   if (limits.stall_seconds) state->stall.emplace(*limits.stall_seconds, !limits.global_bound);
   // Without preprocessing (seat counts) CBC's columns are the model's, so its LP reads back.
-  if (counted.num_vars() > model.num_vars()) state->root_vars = model.num_vars();
+  if (counts) state->root_vars = model.num_vars();
   Events events(state);
   cbc.passInEventHandler(&events);
 
   if (start) {
     // CBC matches a MIP start by column name.
-    const std::vector<double> counted_start = with_count_values(counted, *start);
+    std::vector<double> with_count_start;
+    if (counts) with_count_start = with_count_values(counted, *start);
+    const std::vector<double>& full_start = counts ? with_count_start : *start;
     std::vector<std::pair<std::string, double>> values;
-    values.reserve(counted_start.size());
+    values.reserve(full_start.size());
     for (int v = 0; v < counted.num_vars(); ++v) {
       const std::string name = fmt::format("x{}", v);
       cbc.solver()->setColName(v, name);
-      values.emplace_back(name, counted_start[v]);
+      values.emplace_back(name, full_start[v]);
     }
     cbc.setMIPStart(values);
   }
@@ -190,7 +196,7 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
     args.push_back("-cutoff");
     args.push_back(fmt::format("{:.17g}", limits.cutoff));
   }
-  if (counted.num_vars() > model.num_vars()) {
+  if (counts) {
     args.push_back("-preprocess");
     args.push_back("off");
   }
@@ -222,7 +228,7 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
     result.objective = model.objective(*result.x);
   }
   result.root_x = std::move(state->root_x);
-  if (counted.num_vars() > model.num_vars()) {
+  if (counts) {
     // With the counts and no preprocessing CBC once ended its tree on the make-or-buy
     // week (intervals mode) claiming 38 577.60 optimal where HiGHS proves 38 565.60:
     // only the root's bound (the LP with CBC's cuts) is kept from such a run, and its

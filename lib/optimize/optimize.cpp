@@ -421,12 +421,18 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       limits.seat_counts = seat_counts;
       if (seat_counts) limits.max_nodes = counted_run_nodes;
       const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, limits, started);
+      // A point of `solved` as a point of the whole model (dropped variables at 0).
+      const bool reduced_run = best.has_value();
+      const auto whole = [&](const std::vector<double>& x) {
+        if (!reduced_run) return x;
+        std::vector<double> full(model.num_vars(), 0.0);
+        for (std::size_t k = 0; k < kept.size(); ++k) full[kept[k]] = x[k];
+        return full;
+      };
       if (mip.proven_infeasible && !mip.x && !best)
         throw NoResultError("no plan meets every constraint (CBC proved the model infeasible)");
       if (mip.x && (!best || mip.objective < best_cost - 1e-9)) {
-        std::vector<double> full(model.num_vars(), 0.0);
-        for (std::size_t k = 0; k < kept.size(); ++k) full[kept[k]] = (*mip.x)[k];
-        best = best ? std::move(full) : mip.x;
+        best = whole(*mip.x);
         best_cost = mip.objective;
       }
       // A bound of the reduced model holds for every plan cheaper than the start, so
@@ -435,14 +441,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       if (mip.proven_infeasible && best) bound = std::max(bound, best_cost);
       else bound = std::max(bound, round_up_to_step(mip.bound, step));
       if (mip.interrupted) schedule.status = Status::interrupted;
-      if (root_x.empty() && !mip.root_x.empty()) {
-        if (best) {
-          root_x.assign(model.num_vars(), 0.0);
-          for (std::size_t k = 0; k < kept.size(); ++k) root_x[kept[k]] = mip.root_x[k];
-        } else {
-          root_x = mip.root_x;
-        }
-      }
+      if (root_x.empty() && !mip.root_x.empty()) root_x = whole(mip.root_x);
       return !mip.hit_time_limit && !mip.interrupted;
     };
     const auto left = [&] { return options.time_limit_s - seconds_since(started); };

@@ -6,29 +6,18 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <limits>
 #include <vector>
 
 #include "optimize/cbc_solver.hpp"
 #include "optimize/milp_model.hpp"
-#include "optimize/model_builder.hpp"
+#include "three_cycle.hpp"
 
 namespace staffplan::optimize {
 namespace {
 
-// Three shifts on a cycle of three intervals, each covering two of them, one agent
-// needed in each interval, each shift costing 1. LP: half an agent on every shift,
-// 1.5. Whole plans need two shifts (any one leaves an interval empty): optimum 2.
-MilpModel three_cycle() {
-  ModelBuilder b;
-  for (int v = 0; v < 3; ++v) b.add_var(VarKey{.column = v}, 0, 10, 1, true);
-  const int covers[3][2] = {{0, 2}, {0, 1}, {1, 2}};  // interval i: the shifts on in it
-  for (int i = 0; i < 3; ++i) {
-    const int row = b.add_row(RowKey{.family = RowFamily::cover, .queue = 0, .interval = i}, 1, infinity);
-    for (int v : covers[i]) b.add_entry(row, v, 1);
-  }
-  return b.build();
-}
+// The three-cycle model (three_cycle.hpp): LP 1.5, whole plans need two shifts,
+// optimum 2.
+using testing::three_cycle;
 
 TEST(CbcGap, ARunEndedByTheGapNeverReportsABoundAboveTheOptimum) {
   const MilpModel model = three_cycle();

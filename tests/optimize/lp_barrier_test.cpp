@@ -10,27 +10,12 @@
 
 #include "optimize/lp_dive.hpp"
 #include "optimize/milp_model.hpp"
-#include "optimize/model_builder.hpp"
+#include "three_cycle.hpp"
 
 namespace staffplan::optimize {
 namespace {
 
-// Three intervals in a cycle, one agent needed in each; three shifts (cost 1,
-// integer) each cover two neighbouring intervals: x0 {0, 1}, x1 {1, 2}, x2 {2, 0}.
-// LP by hand: x = (½, ½, ½), cost 1.5; its dual, max y0 + y1 + y2 with
-// y0 + y1 ≤ 1, y1 + y2 ≤ 1, y2 + y0 ≤ 1, has the single optimum y = (½, ½, ½).
-// Whole agents: two shifts, cost 2 (one shift leaves an interval uncovered).
-MilpModel three_cycle() {
-  ModelBuilder b;
-  std::vector<int> rows;
-  for (int i = 0; i < 3; ++i) rows.push_back(b.add_row(RowKey{RowFamily::cover, 0, -1, -1, -1, i}, 1, infinity));
-  for (int v = 0; v < 3; ++v) {
-    b.add_var(VarKey{}, 0, infinity, 1, true);
-    b.add_entry(rows[v], v, 1);
-    b.add_entry(rows[(v + 1) % 3], v, 1);
-  }
-  return b.build();
-}
+using testing::three_cycle;  // x = (½, ½, ½) at 1.5, y = (½, ½, ½); whole: 2 (three_cycle.hpp)
 
 LpDiveResult lp_and_dive(const MilpModel& m, const DiveOptions& dive = {}) {
   SolveOptions options;

@@ -10,6 +10,7 @@
 #include "optimize/milp_model.hpp"
 #include "optimize/model_builder.hpp"
 #include "optimize/seat_counts.hpp"
+#include "three_cycle.hpp"
 
 namespace staffplan::optimize {
 namespace {
@@ -65,23 +66,15 @@ TEST(SeatCounts, NoSeatsRowsNoCounts) {
   EXPECT_EQ(counted.num_rows(), 1);
 }
 
-// Three shifts on a cycle of three intervals, each covering two of them, one agent
-// needed in each interval, each shift costing 1, one site of 10 seats. The LP takes
-// half an agent on every shift (cost 1.5); a whole plan needs two shifts, since any
-// one leaves an interval empty: the optimum is 2. CBC with the counts finds it, its
+// The three-cycle model (three_cycle.hpp) at one site of 10 seats: LP 1.5 with half
+// an agent on every shift; a whole plan needs two shifts, since any one leaves an
+// interval empty: the optimum is 2. CBC with the counts finds it, its
 // plan over the model's own three variables; such a run proves nothing (its tree
 // once closed above the optimum, cbc_solver.hpp), so its bound is at most the
 // root's and its end is reported as a limit.
 TEST(SeatCounts, CbcWithCountsFindsTheOptimumOfTheModel) {
-  ModelBuilder b;
-  for (int v = 0; v < 3; ++v) b.add_var(VarKey{.column = v}, 0, 10, 1, true);
-  const int covers[3][2] = {{0, 2}, {0, 1}, {1, 2}};  // interval i: the shifts on in it
-  for (int i = 0; i < 3; ++i) {
-    const int row = b.add_row(RowKey{.family = RowFamily::cover, .queue = 0, .interval = i}, 1, infinity);
-    for (int v : covers[i]) b.add_entry(row, v, 1);
-    seats_row(b, 0, i, 10, {covers[i][0], covers[i][1]});
-  }
-  const MilpModel model = b.build();
+  const MilpModel model = testing::three_cycle(/*seats=*/10);
+  ASSERT_EQ(with_seat_counts(model).num_vars(), 6);  // one count per interval
   SolveOptions options;
   options.time_limit_s = 60;
   MipLimits limits;
@@ -94,7 +87,9 @@ TEST(SeatCounts, CbcWithCountsFindsTheOptimumOfTheModel) {
   EXPECT_LE(result.bound, 2.0 + 1e-9);
   EXPECT_TRUE(result.hit_time_limit);
   EXPECT_FALSE(result.proven_infeasible);
-  if (!result.root_x.empty()) EXPECT_EQ(result.root_x.size(), 3u);
+  if (!result.root_x.empty()) {
+    EXPECT_EQ(result.root_x.size(), 3u);
+  }
 }
 
 }  // namespace
