@@ -19,6 +19,13 @@ constexpr double row_tol = detail::kRowTolerance;
 // RINS next; the fix-and-optimise blocks share what remains.
 constexpr double floor_share = 0.45;
 constexpr double rins_share = 0.35;
+// With weekly tours, the tours' rounding (Search::tours_rounded) runs first with
+// this share: on the follow-the-sun tours week it finds 45 000 in about 19 s,
+// where floor finds 45 160, and the contract blocks take 45 000 to 44 640 (HiGHS'
+// best in 600 s) within a second. Where it finds nothing (the family's one-site
+// tours week, whose dive plan is one agent-week above the optimum) floor, after
+// it, still reaches the optimum.
+constexpr double tours_rounded_share = 0.45;
 // Node limits keep sub-searches deterministic (a node count, not the clock, ends
 // them) whenever they finish inside their time share.
 constexpr long floor_nodes = 4000;
@@ -103,6 +110,7 @@ class Search {
     stall_s_ = in.stall_seconds.value_or(
         std::max(min_stall_seconds, stall_share * (deadline_s_ - seconds_since(started))));
     best_cost_ = m_.objective(best_);
+    has_tours_ = !m_.vars_of(VarFamily::tour).empty();
     bound_ = std::max(in.lp_bound, in.bound);
     target_ = bound_ / (1 - options.relative_gap);
   }
@@ -115,6 +123,8 @@ class Search {
       if (!done()) rins();
       if (improvements_ > before) block_passes();
     } else {
+      // Weekly tours: their rounding first, then the (quick) blocks from its plan.
+      if (has_tours_ && !done() && tours_rounded()) block_passes();
       if (!done()) floor_neighbourhood();
       if (!done()) rins();
       block_passes();
@@ -214,12 +224,29 @@ class Search {
     return true;
   }
 
-  void floor_neighbourhood() {
-    std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
+  // Every integer variable at least its guide value rounded down.
+  std::vector<double> floor_lower_bounds() const {
+    std::vector<double> lb = m_.col_lb;
     for (int v = 0; v < m_.num_vars(); ++v)
-      if (m_.integer[v]) lb[v] = std::min(ub[v], std::max(lb[v], std::floor(guide()[v] + int_tol)));
+      if (m_.integer[v]) lb[v] = std::min(m_.col_ub[v], std::max(lb[v], std::floor(guide()[v] + int_tol)));
+    return lb;
+  }
+
+  void floor_neighbourhood() {
     const double seconds = floor_share * seconds_left();
-    solve(lb, ub, seconds, floor_nodes, sub_stall_seconds(seconds));
+    solve(floor_lower_bounds(), m_.col_ub, seconds, floor_nodes, sub_stall_seconds(seconds));
+  }
+
+  // RENS on the weekly tours: floor's lower bounds, and every tour's agents at
+  // most their LP value rounded up, so its people are fixed for the week up to
+  // that rounding and CBC is left their days' shifts. True when it found a
+  // cheaper plan.
+  bool tours_rounded() {
+    const std::vector<double> lb = floor_lower_bounds();
+    std::vector<double> ub = m_.col_ub;
+    for (int v : m_.vars_of(VarFamily::tour)) ub[v] = std::max(lb[v], std::min(ub[v], std::ceil(guide()[v] - int_tol)));
+    const double seconds = tours_rounded_share * seconds_left();
+    return solve(lb, ub, seconds, floor_nodes, sub_stall_seconds(seconds));
   }
 
   void rins() {
@@ -260,6 +287,7 @@ class Search {
   double stall_s_ = 0;
   bool stall_handled_ = false;
   int improvements_ = 0;
+  bool has_tours_ = false;
 };
 
 }  // namespace

@@ -5,7 +5,7 @@
 //
 // Neighbourhoods:
 //   floor    x ≥ floor(x_LP): keep every whole agent the LP already places and let
-//            CBC decide the fractional rest;
+//            CBC decide the fractional rest; weekly tours also x ≤ ceil(x_LP);
 //   RINS     fix every variable where the LP solution and the incumbent agree,
 //            solve the rest (relaxation-induced neighbourhood search);
 //   blocks   fix-and-optimise: free the variables of one block (a day of shift

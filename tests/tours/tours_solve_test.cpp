@@ -8,11 +8,18 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <chrono>
+#include <optional>
 #include <functional>
 #include <limits>
 #include <vector>
 
+#include "optimize/columns.hpp"
+#include "optimize/lp_dive.hpp"
+#include "optimize/milp_model.hpp"
+#include "optimize/neighbourhood.hpp"
 #include "optimize/optimize.hpp"
+#include "optimize/rounding.hpp"
 #include "optimize/plan_builder.hpp"
 
 namespace staffplan::optimize {
@@ -112,6 +119,53 @@ TEST(ToursBruteForce, FiveOfSevenConsecutiveSameStart) {
     EXPECT_EQ(line.work.size(), 5u);
   }
   EXPECT_EQ(agents, s.headcount);
+}
+
+// The neighbourhood search on a tours model (the tours' rounding, floor, RINS;
+// no blocks) from the greedy plan reaches the brute-force optimum, and its plan
+// keeps every row: the tours' rounding only ever narrows the tours' range.
+TEST(ToursSearch, FromTheGreedyPlanToTheBruteForceOptimum) {
+  const std::vector<int> early = {2, 1, 1, 2, 1, 0, 0}, mid = {2, 2, 1, 2, 2, 1, 1}, late = {0, 1, 1, 0, 2, 1, 0};
+  Week w;
+  w.b.add_shift(w.site, "day", 8 * hour, 8 * 60, 9 * 60);
+  w.b.plan.sites[0].contracts = {contract(5, DaysOff::consecutive, true)};
+  require_days(w, early, mid, late);
+  const MilpModel model = build_milp(w.b.plan, w.b.required, build_columns(w.b.plan), std::nullopt);
+  ASSERT_FALSE(model.vars_of(VarFamily::tour).empty());
+  const SolveOptions options = exact();
+  const LpDiveResult lp = solve_lp_and_dive(model, options, std::chrono::steady_clock::now());
+  ASSERT_TRUE(lp.lp_feasible);
+  std::optional<std::vector<double>> start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+  ASSERT_TRUE(start);
+  // The greedy plan is optimal here already: one more agent on the first tour
+  // (and on one of its shifts on each of its working days, through its Link rows)
+  // makes it a plan with something to find. The week has no seat limit.
+  const int tour = model.vars_of(VarFamily::tour).front();
+  (*start)[tour] += 1;
+  for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, tour); it; ++it) {
+    ASSERT_TRUE(model.is(static_cast<int>(it.row()), RowFamily::link));
+    for (int v = 0; v < model.num_vars(); ++v)
+      if (model.is(v, VarFamily::agents) && model.a.coeff(it.row(), v) == 1) {
+        (*start)[v] += 1;
+        break;
+      }
+  }
+  const double expected = brute_force(tour_patterns(contract(5, DaysOff::consecutive, true)), {8, 9}, 2, early, mid, late);
+  ASSERT_NEAR(model.objective(*start), expected + 5 * 8 * 10.0, 1e-6) << "one more agent-week of 400";
+  SearchInput in;
+  in.model = &model;
+  in.lp_x = lp.lp_x;
+  in.reduced_cost = lp.lp_reduced_cost;
+  in.lp_bound = lp.lp_objective;
+  const SearchResult r = neighbourhood_search(in, *start, options, 20, std::chrono::steady_clock::now());
+  EXPECT_NEAR(r.cost, expected, 1e-6);
+  std::vector<double> activity(model.num_rows(), 0.0);
+  for (int v = 0; v < model.num_vars(); ++v)
+    for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it) activity[it.row()] += it.value() * r.x[v];
+  for (int row = 0; row < model.num_rows(); ++row) {
+    EXPECT_GE(activity[row], model.row_lb[row] - 1e-6) << "row " << row;
+    EXPECT_LE(activity[row], model.row_ub[row] + 1e-6) << "row " << row;
+  }
 }
 
 // Days off anywhere: 21 patterns of one start, requirements ≤ 1 so 0/1 per tour.
