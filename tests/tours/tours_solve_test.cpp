@@ -98,17 +98,25 @@ double brute_force(const std::vector<unsigned>& patterns, const std::vector<int>
   return best;
 }
 
-// A tour never needs more agents than the largest requirement it covers, so
-// max_each = 2 (requirements ≤ 2) bounds the search without cutting the optimum.
-TEST(ToursBruteForce, FiveOfSevenConsecutiveSameStart) {
-  const std::vector<int> early = {2, 1, 1, 2, 1, 0, 0}, mid = {2, 2, 1, 2, 2, 1, 1}, late = {0, 1, 1, 0, 2, 1, 0};
+// Requirements ≤ 2 a day at 08-09, 09-16 and 16-17; one 8 h shift starting at
+// 08:00 or 09:00, on 5-of-7 tours with consecutive days off and one start.
+const std::vector<int> two_start_early = {2, 1, 1, 2, 1, 0, 0}, two_start_mid = {2, 2, 1, 2, 2, 1, 1},
+                       two_start_late = {0, 1, 1, 0, 2, 1, 0};
+Week two_start_week() {
   Week w;
   w.b.add_shift(w.site, "day", 8 * hour, 8 * 60, 9 * 60);
   w.b.plan.sites[0].contracts = {contract(5, DaysOff::consecutive, true)};
-  require_days(w, early, mid, late);
+  require_days(w, two_start_early, two_start_mid, two_start_late);
+  return w;
+}
+
+// A tour never needs more agents than the largest requirement it covers, so
+// max_each = 2 (requirements ≤ 2) bounds the search without cutting the optimum.
+TEST(ToursBruteForce, FiveOfSevenConsecutiveSameStart) {
+  const Week w = two_start_week();
   const Schedule s = solve(w.b.plan, w.b.required, exact());
   Contract c = contract(5, DaysOff::consecutive, true);
-  const double expected = brute_force(tour_patterns(c), {8, 9}, 2, early, mid, late);
+  const double expected = brute_force(tour_patterns(c), {8, 9}, 2, two_start_early, two_start_mid, two_start_late);
   EXPECT_EQ(s.status, Status::optimal);
   EXPECT_NEAR(s.cost, expected, 1e-6);
   EXPECT_EQ(s.headcount * 5 * 8 * 10.0, s.cost);  // every agent works 5 days of 80
@@ -125,11 +133,7 @@ TEST(ToursBruteForce, FiveOfSevenConsecutiveSameStart) {
 // no blocks) from the greedy plan reaches the brute-force optimum, and its plan
 // keeps every row: the tours' rounding only ever narrows the tours' range.
 TEST(ToursSearch, FromTheGreedyPlanToTheBruteForceOptimum) {
-  const std::vector<int> early = {2, 1, 1, 2, 1, 0, 0}, mid = {2, 2, 1, 2, 2, 1, 1}, late = {0, 1, 1, 0, 2, 1, 0};
-  Week w;
-  w.b.add_shift(w.site, "day", 8 * hour, 8 * 60, 9 * 60);
-  w.b.plan.sites[0].contracts = {contract(5, DaysOff::consecutive, true)};
-  require_days(w, early, mid, late);
+  const Week w = two_start_week();
   const MilpModel model = build_milp(w.b.plan, w.b.required, build_columns(w.b.plan), std::nullopt);
   ASSERT_FALSE(model.vars_of(VarFamily::tour).empty());
   const SolveOptions options = exact();
@@ -150,7 +154,8 @@ TEST(ToursSearch, FromTheGreedyPlanToTheBruteForceOptimum) {
         break;
       }
   }
-  const double expected = brute_force(tour_patterns(contract(5, DaysOff::consecutive, true)), {8, 9}, 2, early, mid, late);
+  const double expected = brute_force(tour_patterns(contract(5, DaysOff::consecutive, true)), {8, 9}, 2,
+                                      two_start_early, two_start_mid, two_start_late);
   ASSERT_NEAR(model.objective(*start), expected + 5 * 8 * 10.0, 1e-6) << "one more agent-week of 400";
   SearchInput in;
   in.model = &model;
