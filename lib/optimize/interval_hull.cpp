@@ -213,11 +213,7 @@ void append_hull_cuts(MilpModel& m, const std::vector<HullCut>& cuts) {
   for (int r = 0; r < m.num_rows(); ++r)
     if (m.is(r, RowFamily::rounding) && m.row_key[r].step >= kHullStep)
       next_step[m.row_key[r].source] = std::max(next_step[m.row_key[r].source], m.row_key[r].step + 1);
-  std::vector<Eigen::Triplet<double>> entries;
-  entries.reserve(static_cast<std::size_t>(m.a.nonZeros()));
-  for (int v = 0; v < m.num_vars(); ++v)
-    for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
-      entries.emplace_back(static_cast<int>(it.row()), v, it.value());
+  std::vector<Eigen::Triplet<double>> entries = m.entries();
   for (const HullCut& cut : cuts) {
     const int row = m.num_rows();
     RowKey key = m.row_key[cut.source];
@@ -230,9 +226,7 @@ void append_hull_cuts(MilpModel& m, const std::vector<HullCut>& cuts) {
     m.row_ub.push_back(inf);
     for (std::size_t k = 0; k < cut.vars.size(); ++k) entries.emplace_back(row, cut.vars[k], cut.coefficients[k]);
   }
-  m.a.resize(m.num_rows(), m.num_vars());
-  m.a.setFromTriplets(entries.begin(), entries.end());
-  m.a.makeCompressed();
+  m.set_matrix(entries);
 }
 
 }  // namespace staffplan::optimize

@@ -107,6 +107,21 @@ std::string MilpModel::row_name(int r) const {
   return "?";
 }
 
+std::vector<Eigen::Triplet<double>> MilpModel::entries() const {
+  std::vector<Eigen::Triplet<double>> out;
+  out.reserve(static_cast<std::size_t>(a.nonZeros()));
+  for (int v = 0; v < num_vars(); ++v)
+    for (Eigen::SparseMatrix<double>::InnerIterator it(a, v); it; ++it)
+      out.emplace_back(static_cast<int>(it.row()), v, it.value());
+  return out;
+}
+
+void MilpModel::set_matrix(const std::vector<Eigen::Triplet<double>>& entries) {
+  a.resize(num_rows(), num_vars());
+  a.setFromTriplets(entries.begin(), entries.end());
+  a.makeCompressed();
+}
+
 MilpModel MilpModel::subset(const std::vector<int>& vars, const std::vector<int>& rows) const {
   std::vector<int> new_row(num_rows(), -1);
   ModelBuilder b;

@@ -165,6 +165,11 @@ struct MilpModel {
   std::string row_name(int r) const;            // e.g. "Cover(0,17)", "Seats(1,40)"
   // The model restricted to variables `vars` and rows `rows` (both ascending).
   MilpModel subset(const std::vector<int>& vars, const std::vector<int>& rows) const;
+  // The matrix's entries (row, variable, value), to rebuild it with rows or
+  // variables appended: set_matrix puts entries back at num_rows() × num_vars(),
+  // summing duplicates.
+  std::vector<Eigen::Triplet<double>> entries() const;
+  void set_matrix(const std::vector<Eigen::Triplet<double>>& entries);
 };
 
 // Reduced-cost fixing (exact for any solution cheaper than `incumbent`): by LP

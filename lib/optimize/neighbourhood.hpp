@@ -4,8 +4,10 @@
 // and cutoff, so that every sub-search can only return something better.
 //
 // Neighbourhoods:
+//   tours    with weekly tours: floor's lower bounds, and every tour x ≤ ceil(x_LP)
+//            (RENS on the tours: the people all but fixed, their shifts free);
 //   floor    x ≥ floor(x_LP): keep every whole agent the LP already places and let
-//            CBC decide the fractional rest; weekly tours also x ≤ ceil(x_LP);
+//            CBC decide the fractional rest;
 //   RINS     fix every variable where the LP solution and the incumbent agree,
 //            solve the rest (relaxation-induced neighbourhood search);
 //   blocks   fix-and-optimise: free the variables of one block (a day of shift
@@ -13,7 +15,8 @@
 // Where every row is local in time (SearchInput::blocks_first) the block passes
 // run first, then floor and RINS, then the blocks again if those improved the
 // plan; elsewhere (tours, a day or week goal), and wherever floor and RINS round
-// CBC's cut LP (SearchInput::guide_x), floor and RINS come first.
+// CBC's cut LP (SearchInput::guide_x), floor and RINS come first, after the tours
+// neighbourhood and, where it found a plan, the block passes.
 // Plus reduced-cost fixing in all of them (a variable whose reduced cost exceeds
 // incumbent − LP bound is 0 in every cheaper solution).
 //

@@ -56,11 +56,7 @@ bool rounding_cut(const std::vector<double>& coefficients, double rhs, double de
 void add_rounding_cuts(MilpModel& m) {
   using RowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor>;
   const RowMatrix rows(m.a);
-  std::vector<Eigen::Triplet<double>> entries;
-  entries.reserve(static_cast<std::size_t>(m.a.nonZeros()) * 2);
-  for (int v = 0; v < m.num_vars(); ++v)
-    for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it)
-      entries.emplace_back(static_cast<int>(it.row()), v, it.value());
+  std::vector<Eigen::Triplet<double>> entries = m.entries();
   const int original_rows = m.num_rows();
   std::vector<int> vars;
   std::vector<double> coefficients, cut;
@@ -94,9 +90,7 @@ void add_rounding_cuts(MilpModel& m) {
     }
   }
   if (m.num_rows() == original_rows) return;
-  m.a.resize(m.num_rows(), m.num_vars());
-  m.a.setFromTriplets(entries.begin(), entries.end());
-  m.a.makeCompressed();
+  m.set_matrix(entries);
 }
 
 }  // namespace staffplan::optimize

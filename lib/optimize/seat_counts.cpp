@@ -33,11 +33,7 @@ MilpModel with_seat_counts(const MilpModel& model) {
   }
   if (first_row.empty()) return m;
 
-  std::vector<Eigen::Triplet<double>> entries;
-  entries.reserve(static_cast<std::size_t>(model.a.nonZeros()) + 2 * model.a.nonZeros() / 3);
-  for (int v = 0; v < model.num_vars(); ++v)
-    for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it)
-      entries.emplace_back(static_cast<int>(it.row()), v, it.value());
+  std::vector<Eigen::Triplet<double>> entries = model.entries();
   for (std::size_t k = 0; k < first_row.size(); ++k) {
     const RowKey& seats = model.row_key[first_row[k]];
     const int n = m.num_vars(), row = m.num_rows();
@@ -52,23 +48,17 @@ MilpModel with_seat_counts(const MilpModel& model) {
     for (int v : columns_of[k]) entries.emplace_back(row, v, 1.0);
     entries.emplace_back(row, n, -1.0);
   }
-  m.a.resize(m.num_rows(), m.num_vars());
-  m.a.setFromTriplets(entries.begin(), entries.end());
-  m.a.makeCompressed();
+  m.set_matrix(entries);
   return m;
 }
 
 std::vector<double> with_count_values(const MilpModel& counted, const std::vector<double>& x) {
   std::vector<double> full = x;
   full.resize(counted.num_vars(), 0.0);
-  const int original = static_cast<int>(x.size());
-  std::vector<double> activity(counted.num_rows(), 0.0);
-  for (int v = 0; v < original; ++v)
-    for (Eigen::SparseMatrix<double>::InnerIterator it(counted.a, v); it; ++it)
-      activity[it.row()] += it.value() * x[v];
-  for (int n = original; n < counted.num_vars(); ++n)
-    for (Eigen::SparseMatrix<double>::InnerIterator it(counted.a, n); it; ++it)
-      full[n] = activity[it.row()];  // the Count row: activity − n = 0
+  // With every n at 0, a Count row's activity is its Σ agents on shift, n's value.
+  const Eigen::VectorXd activity = counted.a * Eigen::Map<const Eigen::VectorXd>(full.data(), counted.num_vars());
+  for (int n = static_cast<int>(x.size()); n < counted.num_vars(); ++n)
+    for (Eigen::SparseMatrix<double>::InnerIterator it(counted.a, n); it; ++it) full[n] = activity[it.row()];
   return full;
 }
 

@@ -21,6 +21,7 @@
 #include "optimize/milp_model.hpp"
 #include "optimize/optimize.hpp"
 #include "optimize/rounding.hpp"
+#include "optimize/rows_hold.hpp"
 #include "optimize/warm_start.hpp"
 #include "require/require.hpp"
 #include "support/run_cli.hpp"
@@ -270,14 +271,8 @@ TEST(GlobalServiceLevel, RoundingRepairsTheDayGoalFromNothing) {
     ASSERT_FALSE(model.rows_of(optimize::RowFamily::service_level).empty());
     const auto x = optimize::round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
     ASSERT_TRUE(x.has_value()) << floor;
-    std::vector<double> activity(model.num_rows(), 0.0);
-    for (int v = 0; v < model.num_vars(); ++v)
-      for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it)
-        activity[it.row()] += it.value() * (*x)[v];
-    for (int r = 0; r < model.num_rows(); ++r) {
-      EXPECT_GE(activity[r], model.row_lb[r] - 1e-6) << model.row_name(r);
-      EXPECT_LE(activity[r], model.row_ub[r] + 1e-6) << model.row_name(r);
-    }
+    testing::expect_rows_hold(model, *x);
+    const Eigen::VectorXd activity = testing::row_activity(model, *x);
     std::vector<int> agents(13, 0);
     for (int r : model.rows_of(optimize::RowFamily::cover))
       if (model.row_key[r].interval < 13)

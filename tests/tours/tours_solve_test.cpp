@@ -20,6 +20,7 @@
 #include "optimize/neighbourhood.hpp"
 #include "optimize/optimize.hpp"
 #include "optimize/rounding.hpp"
+#include "optimize/rows_hold.hpp"
 #include "optimize/plan_builder.hpp"
 
 namespace staffplan::optimize {
@@ -164,13 +165,7 @@ TEST(ToursSearch, FromTheGreedyPlanToTheBruteForceOptimum) {
   in.lp_bound = lp.lp_objective;
   const SearchResult r = neighbourhood_search(in, *start, options, 20, std::chrono::steady_clock::now());
   EXPECT_NEAR(r.cost, expected, 1e-6);
-  std::vector<double> activity(model.num_rows(), 0.0);
-  for (int v = 0; v < model.num_vars(); ++v)
-    for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, v); it; ++it) activity[it.row()] += it.value() * r.x[v];
-  for (int row = 0; row < model.num_rows(); ++row) {
-    EXPECT_GE(activity[row], model.row_lb[row] - 1e-6) << "row " << row;
-    EXPECT_LE(activity[row], model.row_ub[row] + 1e-6) << "row " << row;
-  }
+  testing::expect_rows_hold(model, r.x);
 }
 
 // Days off anywhere: 21 patterns of one start, requirements ≤ 1 so 0/1 per tour.

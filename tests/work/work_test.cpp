@@ -16,6 +16,7 @@
 #include "optimize/columns.hpp"
 #include "optimize/milp_model.hpp"
 #include "optimize/rounding.hpp"
+#include "optimize/rows_hold.hpp"
 #include "require/require.hpp"
 #include "support/run_cli.hpp"
 
@@ -421,13 +422,7 @@ TEST(WorkRounding, RepairFromNothingSatisfiesEveryRow) {
        {std::vector<double>(m.num_vars(), 0.0), std::vector<double>(m.num_vars(), 0.5)}) {
     const auto x = optimize::round_and_repair(m, start);
     ASSERT_TRUE(x);
-    std::vector<double> activity(m.num_rows(), 0.0);
-    for (int v = 0; v < m.num_vars(); ++v)
-      for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it) activity[it.row()] += it.value() * (*x)[v];
-    for (int r = 0; r < m.num_rows(); ++r) {
-      EXPECT_GE(activity[r], m.row_lb[r] - 1e-6) << m.row_name(r);
-      EXPECT_LE(activity[r], m.row_ub[r] + 1e-6) << m.row_name(r);
-    }
+    testing::expect_rows_hold(m, *x);
     for (int v : m.vars_of(optimize::VarFamily::agents)) EXPECT_EQ((*x)[v], std::round((*x)[v]));
   }
 }
