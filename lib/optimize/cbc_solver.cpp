@@ -196,8 +196,12 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
     args.push_back("-cutoff");
     args.push_back(fmt::format("{:.17g}", limits.cutoff));
   }
-  if (counts) {
+  if (counts || limits.plain) {
     args.push_back("-preprocess");
+    args.push_back("off");
+  }
+  if (limits.plain) {
+    args.push_back("-cuts");
     args.push_back("off");
   }
   if (without_dive) {

@@ -53,6 +53,11 @@ struct MipLimits {
   // (MipResult::root_x), but fewer plans of CBC's own. Such a run reports its
   // root's bound only and never a proof: its tree once closed above the optimum.
   bool seat_counts = false;
+  // CBC without its preprocessing and cut generators. On a small sub-MIP (a block
+  // cut down to the LP's support, neighbourhood.hpp) they take most of the run and
+  // change nothing: a t4-two-15m day block of 225 variables reaches its proven
+  // optimum in 0.18 s, against 1.46 s with them.
+  bool plain = false;
 };
 
 // `start`: a feasible integer solution handed to CBC as its first incumbent.

@@ -98,6 +98,18 @@ Restriction restrict_model(const MilpModel& m, const std::vector<double>& lb,
   return r;
 }
 
+BlockBounds block_bounds(const MilpModel& m, const std::vector<int>& block, int b,
+                         const std::vector<double>& incumbent, const std::vector<double>& lp_x,
+                         const std::vector<double>& guide, bool on_support) {
+  BlockBounds r{m.col_lb, m.col_ub};
+  for (int v = 0; v < m.num_vars(); ++v) {
+    if (!m.integer[v]) continue;
+    if (block[v] != b) r.lb[v] = r.ub[v] = incumbent[v];
+    else if (on_support && incumbent[v] == 0 && lp_x[v] <= int_tol && guide[v] <= int_tol) r.lb[v] = r.ub[v] = 0;
+  }
+  return r;
+}
+
 namespace {
 
 class Search {
@@ -133,14 +145,17 @@ class Search {
   }
 
  private:
-  // Fix-and-optimise passes over the blocks until a pass finds nothing.
+  // Fix-and-optimise passes over the blocks until a pass finds nothing: first on
+  // the blocks cut down to the LP's support (fix_and_optimise), then on the whole
+  // blocks.
   void block_passes() {
     last_improvement_s_ = seconds_since(started_);
-    for (bool improved = true; improved && !done();) {
-      improved = false;
-      for (const std::vector<int>& blocks : in_.block_lists)
-        if (!done() && fix_and_optimise(blocks)) improved = true;
-    }
+    for (const bool on_support : {true, false})
+      for (bool improved = true; improved && !done();) {
+        improved = false;
+        for (const std::vector<int>& blocks : in_.block_lists)
+          if (!done() && fix_and_optimise(blocks, on_support)) improved = true;
+      }
   }
 
   bool done() const {
@@ -171,7 +186,7 @@ class Search {
 
   // Solves the restriction (lb, ub) of the model; true when it improved the incumbent.
   bool solve(std::vector<double> lb, std::vector<double> ub, double seconds, long nodes,
-             std::optional<double> stall_seconds = std::nullopt) {
+             std::optional<double> stall_seconds = std::nullopt, bool on_support = false) {
     for (int v = 0; v < m_.num_vars(); ++v)
       if (fixed_at_zero(v)) lb[v] = ub[v] = 0;
     const Restriction r = restrict_model(m_, lb, ub);
@@ -204,6 +219,14 @@ class Search {
     // improves the plan (follow-the-sun tours: floor 45 680 at its first plan, 45 160
     // run on; f8-small-tight 0.69 -> 0.39 %, t4-two-15m 2.00 -> 1.62 %).
     limits.absolute_gap = options_.relative_gap * best_cost_;
+    // A block on the LP's support is small: CBC solves it plain (MipLimits::plain),
+    // to within the gap of its own part of the cost, not of the whole plan's. With
+    // the whole plan's gap (107 on t4-two-15m) a day block of cost 15 300 stopped at
+    // its first plan, 34 above the optimum that the same run proves in 0.18 s.
+    if (on_support) {
+      limits.plain = true;
+      limits.absolute_gap = options_.relative_gap * std::max(0.0, best_cost_ - r.offset);
+    }
     // Only strictly cheaper plans are of interest (1e-7 relative: round-off).
     limits.cutoff = best_cost_ - r.offset - 1e-7 * std::max(1.0, best_cost_);
     const MipResult mip = solve_mip(r.model, inside ? &start : nullptr, options_, limits, started_);
@@ -260,16 +283,22 @@ class Search {
     solve(lb, ub, seconds, rins_nodes, sub_stall_seconds(seconds));
   }
 
-  bool fix_and_optimise(const std::vector<int>& block) {
+  // Frees one block at a time around the incumbent. `on_support`: the block cut
+  // down to the LP's support, every integer variable at 0 in the incumbent, the LP
+  // and the guide staying 0. On t4-two-15m (two sites at 15 minutes, two break
+  // windows) a day block shrinks from 6 154 variables to about 230 and CBC solves
+  // it in a fraction of a second, where the whole block took 2-3 s to its first
+  // better plan; the whole blocks follow from where the support blocks leave off.
+  bool fix_and_optimise(const std::vector<int>& block, bool on_support) {
     const int count = block.empty() ? 0 : *std::max_element(block.begin(), block.end()) + 1;
     bool improved = false;
     for (int b = 0; b < count; ++b) {
       check_stall();
       if (done()) break;
-      std::vector<double> lb = m_.col_lb, ub = m_.col_ub;
-      for (int v = 0; v < m_.num_vars(); ++v)
-        if (m_.integer[v] && block[v] != b) lb[v] = ub[v] = best_[v];
-      if (solve(lb, ub, seconds_left() / (count - b), block_nodes)) improved = true;
+      BlockBounds bounds = block_bounds(m_, block, b, best_, in_.lp_x, guide(), on_support);
+      if (solve(std::move(bounds.lb), std::move(bounds.ub), seconds_left() / (count - b), block_nodes, std::nullopt,
+                on_support))
+        improved = true;
     }
     return improved;
   }

@@ -11,7 +11,8 @@
 //   RINS     fix every variable where the LP solution and the incumbent agree,
 //            solve the rest (relaxation-induced neighbourhood search);
 //   blocks   fix-and-optimise: free the variables of one block (a day of shift
-//            starts, or a site) around the incumbent, fix every other one.
+//            starts, or a site) around the incumbent, fix every other one; first
+//            each block cut down to the LP's support (block_bounds), then whole.
 // Where every row is local in time (SearchInput::blocks_first) the block passes
 // run first, then floor and RINS, then the blocks again if those improved the
 // plan; elsewhere (tours, a day or week goal), and wherever floor and RINS round
@@ -47,6 +48,18 @@ struct Restriction {
 
 Restriction restrict_model(const MilpModel& model, const std::vector<double>& lb,
                            const std::vector<double>& ub);
+
+// The bounds of fix-and-optimise block `b` around `incumbent`: every integer
+// variable outside the block fixed at its incumbent value. With `on_support` the
+// block is cut down to the LP's support: its integer variables that are 0 in the
+// incumbent, in `lp_x` and in `guide` are fixed at 0 too. Continuous variables
+// stay free.
+struct BlockBounds {
+  std::vector<double> lb, ub;
+};
+BlockBounds block_bounds(const MilpModel& model, const std::vector<int>& block, int b,
+                         const std::vector<double>& incumbent, const std::vector<double>& lp_x,
+                         const std::vector<double>& guide, bool on_support);
 
 struct SearchInput {
   const MilpModel* model = nullptr;

@@ -282,6 +282,33 @@ TEST(RestrictModel, FixedVariablesMoveIntoTheRowBounds) {
   EXPECT_TRUE(restrict_model(m, {0, 0, 0}, {9, 0, 9}).infeasible);
 }
 
+TEST(BlockBounds, OutsideTheBlockFixedAtTheIncumbentInsideCutToTheSupport) {
+  // Five integer variables and one continuous (v5). Block 0 holds v0-v3 and v5,
+  // block 1 holds v4. Incumbent (2, 0, 0, 0, 3, 0.5); LP (0, 0.4, 0, 0, 2.5, 0.5);
+  // guide (0, 0, 0, 1, 3, 0). By hand, for block 0:
+  //   whole:   v4 fixed at 3 (outside), v0-v3 and v5 at their own bounds;
+  //   support: v2 is 0 in the incumbent, the LP and the guide, so fixed at 0 too;
+  //            v0 (incumbent 2), v1 (LP 0.4) and v3 (guide 1) stay free, and v5
+  //            is continuous.
+  MilpModel m;
+  m.col_lb = {0, 0, 0, 0, 0, 0};
+  m.col_ub = {9, 9, 9, 9, 9, 1};
+  m.integer = {true, true, true, true, true, false};
+  m.cost = {1, 1, 1, 1, 1, 0};
+  const std::vector<int> block{0, 0, 0, 0, 1, 0};
+  const std::vector<double> incumbent{2, 0, 0, 0, 3, 0.5}, lp{0, 0.4, 0, 0, 2.5, 0.5}, guide{0, 0, 0, 1, 3, 0};
+  const BlockBounds whole = block_bounds(m, block, 0, incumbent, lp, guide, false);
+  EXPECT_EQ(whole.lb, (std::vector<double>{0, 0, 0, 0, 3, 0}));
+  EXPECT_EQ(whole.ub, (std::vector<double>{9, 9, 9, 9, 3, 1}));
+  const BlockBounds support = block_bounds(m, block, 0, incumbent, lp, guide, true);
+  EXPECT_EQ(support.lb, (std::vector<double>{0, 0, 0, 0, 3, 0}));
+  EXPECT_EQ(support.ub, (std::vector<double>{9, 9, 0, 9, 3, 1}));
+  // Block 1: v0-v3 at the incumbent; v4 (incumbent 3) is in the support and free.
+  const BlockBounds other = block_bounds(m, block, 1, incumbent, lp, guide, true);
+  EXPECT_EQ(other.lb, (std::vector<double>{2, 0, 0, 0, 0, 0}));
+  EXPECT_EQ(other.ub, (std::vector<double>{2, 0, 0, 0, 9, 1}));
+}
+
 TEST(NeighbourhoodSearch, SameInputGivesTheSamePlan) {
   // Two days of 30 min intervals, two sites with a 1 h break window: the search
   // runs (gap 0) and ends by its node limits and CBC's proof, not by the clock.
