@@ -147,14 +147,21 @@ class Search {
  private:
   // Fix-and-optimise passes over the blocks until a pass finds nothing: first on
   // the blocks cut down to the LP's support (fix_and_optimise), then on the whole
-  // blocks.
+  // blocks. Cut down, even a site's whole week is small, so those passes take the
+  // block lists widest first (the caller lists them narrowest first: days, then
+  // sites, then contracts): a site's week moves agents between its days, which the
+  // days then refine. t4-two-15m: 0.762 % in 4 runs of 4, days first 0.804 % in 5
+  // of 7 (0.769 % in the other two).
   void block_passes() {
     last_improvement_s_ = seconds_since(started_);
     for (const bool on_support : {true, false})
       for (bool improved = true; improved && !done();) {
         improved = false;
-        for (const std::vector<int>& blocks : in_.block_lists)
+        const std::size_t lists = in_.block_lists.size();
+        for (std::size_t k = 0; k < lists; ++k) {
+          const std::vector<int>& blocks = in_.block_lists[on_support ? lists - 1 - k : k];
           if (!done() && fix_and_optimise(blocks, on_support)) improved = true;
+        }
       }
   }
 

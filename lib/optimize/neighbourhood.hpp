@@ -70,7 +70,9 @@ struct SearchInput {
   std::vector<double> reduced_cost;     // at the LP optimum
   double lp_bound = 0;                  // the LP optimum (reduced-cost fixing needs exactly it)
   // Fix-and-optimise blocks: block[v] ≥ 0 groups the variables freed together;
-  // several block lists may be given (by day, by site), each tried in turn.
+  // several block lists may be given, narrowest first (by day, by site), each
+  // tried in turn: in that order for the whole blocks, widest first for the
+  // blocks cut down to the LP's support.
   std::vector<std::vector<int>> block_lists;
   double bound = -1e300;                // best proven bound (LP or CBC): the gap target and progress
   // Called once, the first time the fix-and-optimise passes have found nothing
