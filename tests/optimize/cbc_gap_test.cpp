@@ -2,7 +2,8 @@
 // optimum (cbc_solver.cpp): CBC's own "-ratio" prunes every node within the gap
 // and, once its tree is empty, reports the incumbent as its bound — a proof of a
 // plan that is not optimal (the make-or-buy week in intervals mode: 38 573.20
-// "optimal" where HiGHS proves 38 565.60).
+// "optimal" where HiGHS proves 38 565.60). And a plain run (no preprocessing,
+// no cuts) still proves the optimum.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -17,22 +18,33 @@ namespace {
 
 // The three-cycle model (three_cycle.hpp): LP 1.5, whole plans need two shifts,
 // optimum 2.
+using testing::cbc_for_a_minute;
 using testing::three_cycle;
 
 TEST(CbcGap, ARunEndedByTheGapNeverReportsABoundAboveTheOptimum) {
   const MilpModel model = three_cycle();
   const std::vector<double> start = {1, 1, 1};  // cost 3: a plan, not the optimum
-  SolveOptions options;
-  options.time_limit_s = 60;
-  options.relative_gap = 0.4;  // below (3 − 1.5) / 3: the LP alone does not close it
-  MipLimits limits;
-  limits.seconds = 60;
-  const MipResult result = solve_mip(model, &start, options, limits, std::chrono::steady_clock::now());
+  // Gap 0.4: below (3 − 1.5) / 3, so the LP alone does not close it.
+  const MipResult result = cbc_for_a_minute(model, MipLimits{}, 0.4, &start);
   ASSERT_TRUE(result.x.has_value());
   EXPECT_LE(result.objective, 3.0);
   EXPECT_LE(result.bound, 2.0 + 1e-9);  // the optimum, worked by hand above
   EXPECT_GE(result.bound, 1.5 - 1e-9);  // at least the LP
   EXPECT_FALSE(result.hit_time_limit);  // it ended by the gap, well inside its minute
+}
+
+// CBC without preprocessing and cuts (MipLimits::plain, the runs of the search's
+// blocks cut down to the LP's support) still solves to the optimum by hand: two
+// shifts, cost 2, proven (bound 2).
+TEST(CbcPlain, SolvesTheThreeCycleToItsOptimum) {
+  MipLimits limits;
+  limits.plain = true;
+  const MipResult result = cbc_for_a_minute(three_cycle(), limits, 0);
+  ASSERT_TRUE(result.x.has_value());
+  EXPECT_DOUBLE_EQ(result.objective, 2.0);
+  EXPECT_NEAR(result.bound, 2.0, 1e-6);
+  EXPECT_FALSE(result.hit_time_limit);
+  EXPECT_FALSE(result.proven_infeasible);
 }
 
 }  // namespace

@@ -75,12 +75,9 @@ TEST(SeatCounts, NoSeatsRowsNoCounts) {
 TEST(SeatCounts, CbcWithCountsFindsTheOptimumOfTheModel) {
   const MilpModel model = testing::three_cycle(/*seats=*/10);
   ASSERT_EQ(with_seat_counts(model).num_vars(), 6);  // one count per interval
-  SolveOptions options;
-  options.time_limit_s = 60;
   MipLimits limits;
-  limits.seconds = 60;
   limits.seat_counts = true;
-  const MipResult result = solve_mip(model, nullptr, options, limits, std::chrono::steady_clock::now());
+  const MipResult result = testing::cbc_for_a_minute(model, limits, SolveOptions{}.relative_gap);
   ASSERT_TRUE(result.x.has_value());
   EXPECT_EQ(result.x->size(), 3u);
   EXPECT_DOUBLE_EQ(result.objective, 2.0);
@@ -90,24 +87,6 @@ TEST(SeatCounts, CbcWithCountsFindsTheOptimumOfTheModel) {
   if (!result.root_x.empty()) {
     EXPECT_EQ(result.root_x.size(), 3u);
   }
-}
-
-// CBC without preprocessing and cuts (MipLimits::plain, the support blocks' runs)
-// still solves to the optimum by hand: two shifts, cost 2, proven (bound 2).
-TEST(CbcPlain, SolvesTheThreeCycleToItsOptimum) {
-  const MilpModel model = testing::three_cycle();
-  SolveOptions options;
-  options.time_limit_s = 60;
-  options.relative_gap = 0;
-  MipLimits limits;
-  limits.seconds = 60;
-  limits.plain = true;
-  const MipResult result = solve_mip(model, nullptr, options, limits, std::chrono::steady_clock::now());
-  ASSERT_TRUE(result.x.has_value());
-  EXPECT_DOUBLE_EQ(result.objective, 2.0);
-  EXPECT_NEAR(result.bound, 2.0, 1e-6);
-  EXPECT_FALSE(result.hit_time_limit);
-  EXPECT_FALSE(result.proven_infeasible);
 }
 
 }  // namespace

@@ -7,9 +7,11 @@
 // Whole agents: two shifts, cost 2 (one shift leaves an interval uncovered).
 // Rows 0–2 are Cover(0, i); with `seats`, rows 3–5 are Seats(0, i) over the two
 // shifts on in interval i, at that limit.
+#include <chrono>
 #include <optional>
 #include <vector>
 
+#include "optimize/cbc_solver.hpp"
 #include "optimize/milp_model.hpp"
 #include "optimize/model_builder.hpp"
 
@@ -31,6 +33,17 @@ inline MilpModel three_cycle(std::optional<double> seats = std::nullopt) {
     }
   }
   return b.build();
+}
+
+// One CBC run on `model` with a minute for it (far more than these models need),
+// the given switches and relative gap, from `start` when given.
+inline MipResult cbc_for_a_minute(const MilpModel& model, MipLimits limits, double relative_gap,
+                                  const std::vector<double>* start = nullptr) {
+  SolveOptions options;
+  options.time_limit_s = 60;
+  options.relative_gap = relative_gap;
+  limits.seconds = 60;
+  return solve_mip(model, start, options, limits, std::chrono::steady_clock::now());
 }
 
 }  // namespace staffplan::optimize::testing
