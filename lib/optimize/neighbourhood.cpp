@@ -150,7 +150,7 @@ class Search {
   // blocks. Cut down, even a site's whole week is small, so those passes take the
   // block lists widest first (the caller lists them narrowest first: days, then
   // sites, then contracts): a site's week moves agents between its days, which the
-  // days then refine. t4-two-15m: 0.762 % in 4 runs of 4, days first 0.804 % in 5
+  // days then refine. t4-two-15m: 0.762 % in 6 runs of 6, days first 0.804 % in 5
   // of 7 (0.769 % in the other two).
   void block_passes() {
     last_improvement_s_ = seconds_since(started_);
