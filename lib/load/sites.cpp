@@ -125,7 +125,12 @@ std::optional<Shift> read_shift(const Node& node, const std::string& site_path, 
                                   units::format_time_of_day(shift.start_minute)));
   shift.start_step_s = interval_s;
   if (const auto step = s.duration("start_step", {0, inf, false, false})) {
-    if (interval_s > 0 && !on_grid(*step, interval_s))
+    // Starts lie within one day (start to latest_start), and a longer step would
+    // not fit an int of seconds.
+    if (*step > 86400)
+      diagnostics.error(s.get("start_step"), fmt::format("{} must be at most 24h, got {}", s.field("start_step"),
+                                                         units::format_duration(*step)));
+    else if (interval_s > 0 && !on_grid(*step, interval_s))
       diagnostics.error(s.get("start_step"), fmt::format("{} must be a multiple of the plan's {} interval, got {}",
                                                          s.field("start_step"), interval_text(interval_s),
                                                          units::format_duration(*step)));

@@ -62,6 +62,14 @@ TEST(MoreLoadErrors, ShiftTemplates) {
   EXPECT_THAT(errors_of(base_plan({}, one_shift("start: \"08:00\", start_step: 90m, length: 8h"))),
               ElementsAre("plan.yaml:18:50: error: sites[ny].shifts[day].start_step must be a multiple of the plan's "
                           "60m interval, got 1h30m"));
+  // A step on the plan's grid but past INT_MAX seconds (10^6 hours) was cast to int unchecked, a
+  // float-cast overflow that fuzz_load_plan found (there with a broken interval, which skips the grid
+  // check): now an error like any step past a day.
+  EXPECT_THAT(errors_of(base_plan({}, one_shift("start: \"08:00\", start_step: 1000000h, length: 8h"))),
+              ElementsAre("plan.yaml:18:50: error: sites[ny].shifts[day].start_step must be at most 24h, got "
+                          "1000000h"));
+  EXPECT_THAT(errors_of(base_plan({}, one_shift("start: \"08:00\", start_step: 25h, length: 8h"))),
+              ElementsAre("plan.yaml:18:50: error: sites[ny].shifts[day].start_step must be at most 24h, got 25h"));
   EXPECT_THAT(errors_of(base_plan({}, one_shift("start: \"08:00\", length: 8h, min_agents: 5, max_agents: 2"))),
               ElementsAre("plan.yaml:18:77: error: sites[ny].shifts[day].max_agents 2 is below min_agents 5"));
   EXPECT_THAT(errors_of(base_plan({}, one_shift("start: \"08:00\"")) ),
