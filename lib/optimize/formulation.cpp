@@ -507,10 +507,11 @@ class Formulation {
     }
   }
 
-  // t[contract, group, days, start], Link and TourLimit rows (milp_model.hpp): the
-  // implicit days-off formulation. One Link row per (contract, group, week,
-  // weekday[, start minute]) that has columns; a tour exists when every one of its
-  // days has its Link row in every week.
+  // t[contract, group, days, start], Link, TourWeek and TourLimit rows
+  // (milp_model.hpp): the implicit days-off formulation. One Link row per
+  // (contract, group, week, weekday[, start minute]) that has columns; a tour
+  // exists when every one of its days has its Link row in every week. Days off
+  // anywhere on a one-week horizon take one t per start instead of one per pattern.
   void add_tours() {
     using LinkKey = std::tuple<int, int, int, TourDay>;  // site, contract, agent group, day
     std::map<LinkKey, std::vector<int>> links;           // -> x variables
@@ -521,12 +522,16 @@ class Formulation {
     }
     if (links.empty()) return;
     const int weeks = std::max(1, plan_.horizon.days / 7);
+    const auto pooled = [&](int site, int contract) {
+      const Contract& k = plan_.sites[site].contracts[contract];
+      return weeks == 1 && k.days_off == DaysOff::any && k.days_per_week < 7;
+    };
     std::map<LinkKey, int> link_row;
     for (const auto& [key, vars] : links) {
       const auto& [site, contract, group, day] = key;
       const int r = b_.add_row(RowKey{.family = RowFamily::link, .group = group, .site = site, .period = day.week,
                                       .contract = contract, .day = day.weekday, .minute = day.minute},
-                               0, 0);
+                               pooled(site, contract) ? -infinity : 0, 0);
       for (int v : vars) b_.add_entry(r, v, 1.0);
       link_row[key] = r;
     }
@@ -543,6 +548,29 @@ class Formulation {
       const Contract& k = plan_.sites[site].contracts[contract];
       // Not the seats: agents of one tour on different shifts need not be on shift at once.
       const double ub = k.max_agents ? *k.max_agents : infinity;
+      const auto add_tour = [&](unsigned pattern, int minute) {
+        return b_.add_var(VarKey{.family = VarFamily::tour, .group = group, .site = site, .contract = contract,
+                                 .pattern = static_cast<int>(pattern), .minute = minute},
+                          0, ub, 0, true);
+      };
+      if (pooled(site, contract)) {
+        for (int minute : list) {
+          const int t = add_tour(0, minute);
+          const int week_row = b_.add_row(RowKey{.family = RowFamily::tour_week, .group = group, .site = site,
+                                                 .contract = contract, .minute = minute},
+                                          0, 0);
+          b_.add_entry(week_row, t, -k.days_per_week);
+          for (int d = 0; d < 7; ++d) {
+            const LinkKey key{site, contract, group, TourDay{0, d, minute}};
+            const auto it = link_row.find(key);
+            if (it == link_row.end()) continue;
+            b_.add_entry(it->second, t, -1.0);
+            for (int v : links.at(key)) b_.add_entry(week_row, v, 1.0);
+          }
+          of_contract[{site, contract}].push_back(t);
+        }
+        continue;
+      }
       for (unsigned pattern : tour_patterns(k))
         for (int minute : list) {
           std::vector<int> rows;
@@ -555,9 +583,7 @@ class Formulation {
               else rows.push_back(it->second);
             }
           if (!complete) continue;
-          const int t = b_.add_var(VarKey{.family = VarFamily::tour, .group = group, .site = site, .contract = contract,
-                                          .pattern = static_cast<int>(pattern), .minute = minute},
-                                   0, ub, 0, true);
+          const int t = add_tour(pattern, minute);
           for (int r : rows) b_.add_entry(r, t, -1.0);
           of_contract[{site, contract}].push_back(t);
         }

@@ -40,6 +40,7 @@ const char* family_name(RowFamily f) {
     case RowFamily::work: return "Work";
     case RowFamily::work_pool: return "WorkPool";
     case RowFamily::link: return "Link";
+    case RowFamily::tour_week: return "TourWeek";
     case RowFamily::tour_limit: return "TourLimit";
     case RowFamily::rounding: return "Round";
     case RowFamily::count: return "Count";
@@ -100,6 +101,7 @@ std::string MilpModel::row_name(int r) const {
     case RowFamily::work_pool: return fmt::format("WorkPool({},{})", k.work, k.day);
     case RowFamily::link:
       return fmt::format("Link({},{},{},{},{},{})", k.site, k.contract, k.group, k.period, k.day, k.minute);
+    case RowFamily::tour_week: return fmt::format("TourWeek({},{},{},{})", k.site, k.contract, k.group, k.minute);
     case RowFamily::tour_limit: return fmt::format("TourLimit({},{})", k.site, k.contract);
     case RowFamily::rounding: return fmt::format("Round({},{})", k.source, k.step);
     case RowFamily::count: return fmt::format("Count({},{})", k.site, k.interval);

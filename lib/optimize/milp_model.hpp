@@ -17,7 +17,10 @@
 //                             contract of a site, an agent group, the working
 //                             weekdays (a bit mask) and, with same_start, the
 //                             site-local start minute (-1 without); integer, cost 0
-//                             (the daily x it links to carry the cost)
+//                             (the daily x it links to carry the cost). With days
+//                             off anywhere on a one-week horizon, days = 0: the
+//                             agents of every pattern of that start together, their
+//                             days left to the daily x (TourWeek below)
 //   z[queue, interval, k]     day/week service level (SPEC §11): the k-th productive
 //                             agent above the floor staffing, in [0, 1]; continuous
 //                             where the service-level curve is concave and the
@@ -69,6 +72,17 @@
 //                                daily choices, so the model grows with the weekly
 //                                patterns (≤ 35), never with their product with
 //                                starts and breaks
+//                                With days off anywhere on a one-week horizon the
+//                                patterns are not variables (C(7, k) of them, 21 for
+//                                5 of 7, where many mixes give the same days): one
+//                                t per start, and Link says Σ x of the weekday ≤ t
+//                                (nobody works twice a day). Every x ≤ t per day
+//                                with Σ x = k · t splits into t agents of k distinct
+//                                days (extract.cpp hands the days out in turn), so
+//                                the plans and the LP are the same as with patterns
+//   TourWeek(contract, group, start)  Σ x of the tours' week − k · t = 0, k =
+//                                days_per_week: every agent works k days (only with
+//                                days = 0 above)
 //   TourLimit(contract)          Σ t of the contract ≤ its max_agents (headcount)
 //   Round(row, k)                a mixed-integer rounding of a Cover or Pool row over
 //                                integer agents at its k-th scale (rounding_cuts.hpp):
@@ -98,13 +112,14 @@ inline constexpr double kFreeAgentTieBreak = 1e-6;
 
 enum class VarFamily : unsigned char { agents, allocation, shortfall, increment, tour, share, send, work, count };
 enum class RowFamily : unsigned char {
-  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, link, tour_limit, choice, work,
-  work_pool, rounding, count
+  cover, capacity, pool, seats, limit, group_limit, increment, service_level, order, link, tour_week, tour_limit,
+  choice, work, work_pool, rounding, count
 };
 
 const char* family_name(VarFamily f);  // "x", "y", "u", "z", "t", "w", "v", "p", "n"
 const char* family_name(RowFamily f);  // "Cover", "Capacity", "Pool", "Seats", "Limit", "GroupLimit", "Increment",
-                                       // "ServiceLevel", "Order", "Link", "TourLimit", "Choice", "Work", "WorkPool",
+                                       // "ServiceLevel", "Order", "Link", "TourWeek", "TourLimit", "Choice", "Work",
+                                       // "WorkPool",
                                        // "Round", "Count"
 
 // What one variable is. Fields a family does not use stay -1.
@@ -117,7 +132,7 @@ struct VarKey {
   int step = -1;       // z: agent k above the floor, from 1
   int site = -1;       // t
   int contract = -1;   // t: index into Site::contracts
-  int pattern = -1;    // t: working weekdays, bit d = weekday d (0 = Monday)
+  int pattern = -1;    // t: working weekdays, bit d = weekday d (0 = Monday); 0 = any k (TourWeek)
   int minute = -1;     // t: site-local start minute with same_start, else -1
   int outsourcer = -1; // w, v: index into Plan::outsourcers
   int level = -1;      // w: index into the outsourcer's shares
@@ -129,17 +144,17 @@ struct VarKey {
 struct RowKey {
   RowFamily family = RowFamily::cover;
   int queue = -1;      // Cover, Increment, ServiceLevel, Order, Choice
-  int group = -1;      // Capacity, GroupLimit, Link: ColumnSet agent group
-  int site = -1;       // Seats, Link, TourLimit
+  int group = -1;      // Capacity, GroupLimit, Link, TourWeek: ColumnSet agent group
+  int site = -1;       // Seats, Link, TourWeek, TourLimit
   int start = -1;      // Limit: ColumnSet start group
   int interval = -1;   // Cover, Capacity, Pool, Seats, GroupLimit, Increment, Order
   unsigned queues = 0; // Pool: bit q set for each queue of the set
   int period = -1;     // ServiceLevel: day or week index (require::period_of)
   int step = -1;       // Order: k
   int work = -1;       // Work, WorkPool: index into Plan::work
-  int contract = -1;   // Link, TourLimit (with site)
+  int contract = -1;   // Link, TourWeek, TourLimit (with site)
   int day = -1;        // Link: site-local weekday (0 = Monday), period = week; Work, WorkPool: index into Work::days
-  int minute = -1;     // Link: site-local start minute with same_start, else -1
+  int minute = -1;     // Link, TourWeek: site-local start minute with same_start, else -1
   int outsourcer = -1; // Choice
   int source = -1;     // Round: the Cover or Pool row it rounds (with step = its scale)
 };

@@ -28,15 +28,21 @@ struct Block {
 std::optional<double> objective_step(const MilpModel& m) {
   // The tour blocks, from the Link rows.
   std::map<std::tuple<int, int, int>, Block> blocks;
-  std::vector<int> days_of(m.num_vars(), 0);  // t -> Link rows it is in
+  // t -> the days each of its agents works: the Link rows it is in, or with days
+  // off anywhere (TourWeek) k of them
+  std::vector<int> days_of(m.num_vars(), 0);
   std::vector<const Block*> block_of(m.num_vars(), nullptr);
+  std::vector<bool> seen(m.num_vars(), false);  // t already in its block
   for (int v = 0; v < m.num_vars(); ++v)
     for (Eigen::SparseMatrix<double>::InnerIterator it(m.a, v); it; ++it) {
       const RowKey& k = m.row_key[it.row()];
+      if (k.family == RowFamily::tour_week && m.is(v, VarFamily::tour)) days_of[v] = -static_cast<int>(it.value());
       if (k.family != RowFamily::link) continue;
       Block& b = blocks[{k.site, k.contract, k.group}];
       if (m.is(v, VarFamily::tour)) {
-        if (days_of[v]++ == 0) b.tours.push_back(v);
+        if (!seen[v]) b.tours.push_back(v);
+        seen[v] = true;
+        if (m.var_key[v].pattern != 0) ++days_of[v];
       } else if (m.is(v, VarFamily::agents) && block_of[v] == nullptr) {
         b.shifts.push_back(v);
         block_of[v] = &b;

@@ -43,12 +43,17 @@ class Repair {
     tours_ = m.vars_of(VarFamily::tour);
   }
 
-  // Weekly tours (Link rows): makes every Link row hold with equality by giving
+  // Weekly tours (Link and TourWeek rows): makes every Link row hold by giving
   // each tour agent a shift on each of its days (the best column of the day that
-  // fits), or by taking surplus daily agents away (the dearest first). False when
-  // a day's agents cannot all be placed.
+  // fits), or by taking surplus daily agents away (the dearest first); with days
+  // off anywhere, a day has at most one shift per agent (Link) and the week k per
+  // agent (TourWeek), on the days with room. False when a day's agents cannot all
+  // be placed.
   bool balance_links() {
-    for (int r : m_.rows_of(RowFamily::link)) {
+    std::vector<int> rows = m_.rows_of(RowFamily::link);
+    const std::vector<int> weeks = m_.rows_of(RowFamily::tour_week);
+    rows.insert(rows.end(), weeks.begin(), weeks.end());
+    for (int r : rows) {
       while (activity_[r] > tol) {
         int dearest = -1;
         for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
@@ -59,7 +64,7 @@ class Repair {
         if (dearest < 0) return false;
         change(dearest, -1);
       }
-      while (activity_[r] < -tol) {
+      while (activity_[r] < m_.row_lb[r] - tol) {
         const int v = best_in_link(r);
         if (v < 0) return false;
         change(v, +1);
@@ -68,10 +73,10 @@ class Repair {
     return true;
   }
 
-  // One more agent on tour t, with the best shift that fits on each of its days.
-  // Returns the shortage the move covers and its cost, and keeps it in `moved`
-  // (undo with undo()); nullopt, with nothing changed, when some day has no shift
-  // that fits.
+  // One more agent on tour t, with the best shift that fits on each of its days
+  // (with days off anywhere: the k best shifts on days with room). Returns the
+  // shortage the move covers and its cost, and keeps it in `moved` (undo with
+  // undo()); nullopt, with nothing changed, when some day has no shift that fits.
   std::optional<std::pair<double, double>> add_tour(int t, std::vector<int>& moved) {
     moved.clear();
     if (x_[t] + 1 > m_.col_ub[t] + tol) return std::nullopt;
@@ -80,16 +85,18 @@ class Repair {
     moved.push_back(t);
     for (ColIt it(m_.a, t); it; ++it) {
       const int r = static_cast<int>(it.row());
-      if (!m_.is(r, RowFamily::link)) continue;
-      const int v = best_in_link(r);
-      if (v < 0) {
-        undo(moved);
-        return std::nullopt;
+      if (!is_tour_row(r) || !std::isfinite(m_.row_lb[r])) continue;  // a pooled Link row only gains room
+      while (activity_[r] < m_.row_lb[r] - tol) {
+        const int v = best_in_link(r);
+        if (v < 0) {
+          undo(moved);
+          return std::nullopt;
+        }
+        covered += coverage_gain(v);
+        cost += m_.cost[v];
+        change(v, +1);
+        moved.push_back(v);
       }
-      covered += coverage_gain(v);
-      cost += m_.cost[v];
-      change(v, +1);
-      moved.push_back(v);
     }
     return std::make_pair(covered, cost);
   }
@@ -134,8 +141,9 @@ class Repair {
   }
 
   // Takes whole tour agents away (the tour and one shift on each of its days, the
-  // dearest that can go) while every row still holds and the removal saves money
-  // or costs nothing.
+  // dearest that can go; with days off anywhere, one on each day that has more
+  // shifts than agents left, then the dearest until the week is k per agent)
+  // while every row still holds and the removal saves money or costs nothing.
   void remove_tours() {
     for (int t : tours_) {
       while (x_[t] - 1 >= m_.col_lb[t] - tol) {
@@ -143,19 +151,26 @@ class Repair {
         change(t, -1);
         moved.push_back(t);
         bool ok = true;
-        for (ColIt it(m_.a, t); it && ok; ++it) {
-          const int r = static_cast<int>(it.row());
-          if (!m_.is(r, RowFamily::link)) continue;
-          int gone = -1;
-          for (RowMatrix::InnerIterator l(rows_, r); l; ++l) {
-            const int v = static_cast<int>(l.col());
-            if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol || !removal_keeps_rows(v)) continue;
-            if (gone < 0 || m_.cost[v] > m_.cost[gone]) gone = v;
-          }
-          if (gone < 0) ok = false;
-          else {
-            change(gone, -1);
-            moved.push_back(gone);
+        // Link rows before the TourWeek row: the days that must lose a shift first.
+        std::vector<int> rows;
+        for (ColIt it(m_.a, t); it; ++it)
+          if (m_.is(static_cast<int>(it.row()), RowFamily::link)) rows.push_back(static_cast<int>(it.row()));
+        for (ColIt it(m_.a, t); it; ++it)
+          if (m_.is(static_cast<int>(it.row()), RowFamily::tour_week)) rows.push_back(static_cast<int>(it.row()));
+        for (std::size_t k = 0; k < rows.size() && ok; ++k) {
+          const int r = rows[k];
+          while (ok && activity_[r] > tol) {
+            int gone = -1;
+            for (RowMatrix::InnerIterator l(rows_, r); l; ++l) {
+              const int v = static_cast<int>(l.col());
+              if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol || !removal_keeps_rows(v)) continue;
+              if (gone < 0 || m_.cost[v] > m_.cost[gone]) gone = v;
+            }
+            if (gone < 0) ok = false;
+            else {
+              change(gone, -1);
+              moved.push_back(gone);
+            }
           }
         }
         if (ok) continue;
@@ -165,11 +180,14 @@ class Repair {
     }
   }
 
-  // Whether every row still holds with one agent less on v, Link rows aside.
+  // Link and TourWeek rows: the rows that tie daily shifts to weekly tours.
+  bool is_tour_row(int r) const { return m_.is(r, RowFamily::link) || m_.is(r, RowFamily::tour_week); }
+
+  // Whether every row still holds with one agent less on v, tour rows aside.
   bool removal_keeps_rows(int v) const {
     for (ColIt it(m_.a, v); it; ++it) {
       const int r = static_cast<int>(it.row());
-      if (m_.is(r, RowFamily::link)) continue;
+      if (is_tour_row(r)) continue;
       const double after = activity_[r] - it.value();
       if (after > m_.row_ub[r] + tol || after < m_.row_lb[r] - tol) return false;
     }
@@ -392,7 +410,7 @@ class Repair {
     double covered = 0;
     for (ColIt c(m_.a, v); c; ++c) {
       const int row = static_cast<int>(c.row());
-      if (c.value() > 0 && !m_.is(row, RowFamily::link))
+      if (c.value() > 0 && !is_tour_row(row))
         covered += std::min(c.value(), std::max(0.0, m_.row_lb[row] - activity_[row]));
     }
     return covered;

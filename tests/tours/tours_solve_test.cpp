@@ -7,6 +7,7 @@
 //     start, and the lines' agents add up to the headcount and paid hours.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <optional>
@@ -181,6 +182,98 @@ TEST(ToursBruteForce, FiveOfSevenAnyDaysOff) {
   EXPECT_NEAR(s.cost, expected, 1e-6);
   // 7 agent-days needed, 5 per agent: 2 agents (10 agent-days) by hand too.
   EXPECT_NEAR(expected, 2 * 5 * 80.0, 1e-9);
+}
+
+// Days off anywhere on one week: one t per start (days = 0), not one per pattern.
+// Its Link rows say each weekday has at most t of its shifts, its TourWeek row that
+// the week has exactly 5 · t. Over two weeks the patterns stay (21 per start).
+TEST(ToursModel, DaysOffAnywhereIsOneTourPerStartOnOneWeek) {
+  const Week w = [] {
+    Week w = two_start_week();
+    w.b.plan.sites[0].contracts = {contract(5, DaysOff::any, true)};
+    return w;
+  }();
+  const MilpModel model = build_milp(w.b.plan, w.b.required, build_columns(w.b.plan), std::nullopt);
+  const std::vector<int> tours = model.vars_of(VarFamily::tour);
+  ASSERT_EQ(tours.size(), 2u);  // starts 08:00 and 09:00
+  for (int t : tours) {
+    EXPECT_EQ(model.var_key[t].pattern, 0);
+    int links = 0, weeks = 0;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, t); it; ++it) {
+      const int r = static_cast<int>(it.row());
+      if (model.is(r, RowFamily::link)) {
+        ++links;
+        EXPECT_EQ(it.value(), -1);
+        EXPECT_EQ(model.row_lb[r], -std::numeric_limits<double>::infinity());
+        EXPECT_EQ(model.row_ub[r], 0);
+      } else {
+        ASSERT_TRUE(model.is(r, RowFamily::tour_week));
+        ++weeks;
+        EXPECT_EQ(it.value(), -5);
+        EXPECT_EQ(model.row_lb[r], 0);
+        EXPECT_EQ(model.row_ub[r], 0);
+        // Its shifts: one column a day (no breaks), seven days, each also in a Link row of t.
+        int shifts = 0;
+        for (int v : model.vars_of(VarFamily::agents))
+          if (model.a.coeff(r, v) == 1) ++shifts;
+        EXPECT_EQ(shifts, 7);
+      }
+    }
+    EXPECT_EQ(links, 7);
+    EXPECT_EQ(weeks, 1);
+  }
+  // Two weeks: a tour works the same days in both, so its pattern stays a variable.
+  Week two;
+  two.b = PlanBuilder{14, hour, 0, "2026-11-23"};
+  two.q = two.b.add_queue("english");
+  two.site = two.b.add_site("s", 10, std::nullopt, 0, 0);
+  two.b.add_shift(two.site, "day", 8 * hour, 8 * 60);
+  two.b.plan.sites[0].contracts = {contract(5, DaysOff::any, true)};
+  for (int d = 0; d < 14; ++d) two.b.require(two.q, d * 24 + 8, d * 24 + 16, 1);
+  const MilpModel weeks = build_milp(two.b.plan, two.b.required, build_columns(two.b.plan), std::nullopt);
+  EXPECT_EQ(weeks.vars_of(VarFamily::tour).size(), 21u);
+  EXPECT_TRUE(weeks.rows_of(RowFamily::tour_week).empty());
+}
+
+// The greedy plan (repair from nothing: whole tour agents, each with k shifts on
+// days with room) and the search from it, on the days-off-anywhere week of
+// FiveOfSevenAnyDaysOff: every row holds, and the search reaches the brute-force
+// optimum from the greedy plan plus one more agent-week.
+TEST(ToursSearch, DaysOffAnywhereFromTheGreedyPlanToTheBruteForceOptimum) {
+  const std::vector<int> early = {1, 1, 0, 1, 1, 0, 1}, mid = {1, 1, 1, 1, 1, 1, 1}, late = {0, 0, 0, 0, 0, 0, 0};
+  Week w;
+  w.b.add_shift(w.site, "day", 8 * hour, 8 * 60);
+  w.b.plan.sites[0].contracts = {contract(5, DaysOff::any, true)};
+  require_days(w, early, mid, late);
+  const MilpModel model = build_milp(w.b.plan, w.b.required, build_columns(w.b.plan), std::nullopt);
+  const double expected = brute_force(tour_patterns(contract(5, DaysOff::any, true)), {8}, 1, early, mid, late);
+  std::optional<std::vector<double>> start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
+  ASSERT_TRUE(start);
+  testing::expect_rows_hold(model, *start);
+  ASSERT_GE(model.objective(*start), expected - 1e-6);
+  // One more agent-week: t + 1, and the 5 days with the fewest shifts get one more.
+  const int tour = model.vars_of(VarFamily::tour).front();
+  (*start)[tour] += 1;
+  std::vector<int> day_shift;  // the x of each weekday, by their Link rows
+  for (Eigen::SparseMatrix<double>::InnerIterator it(model.a, tour); it; ++it)
+    if (model.is(static_cast<int>(it.row()), RowFamily::link))
+      for (int v : model.vars_of(VarFamily::agents))
+        if (model.a.coeff(it.row(), v) == 1) day_shift.push_back(v);
+  ASSERT_EQ(day_shift.size(), 7u);
+  std::stable_sort(day_shift.begin(), day_shift.end(), [&](int a, int b) { return (*start)[a] < (*start)[b]; });
+  for (int k = 0; k < 5; ++k) (*start)[day_shift[k]] += 1;
+  testing::expect_rows_hold(model, *start);
+  const SolveOptions options = exact();
+  const LpDiveResult lp = solve_lp_and_dive(model, options, std::chrono::steady_clock::now());
+  ASSERT_TRUE(lp.lp_feasible);
+  SearchInput in;
+  in.model = &model;
+  in.lp_x = lp.lp_x;
+  in.reduced_cost = lp.lp_reduced_cost;
+  in.lp_bound = lp.lp_objective;
+  const SearchResult r = neighbourhood_search(in, *start, options, 20, std::chrono::steady_clock::now());
+  EXPECT_NEAR(r.cost, expected, 1e-6);
+  testing::expect_rows_hold(model, r.x);
 }
 
 // Consecutive days off against any days off on a week where it matters: Mon, Wed
