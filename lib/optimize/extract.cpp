@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "optimize/tour_days.hpp"
+
 namespace staffplan::optimize {
 namespace {
 
@@ -19,23 +21,6 @@ int set_group(const ColumnSet& set, const WorkPlacement& p) {
   for (int g = 0; g < static_cast<int>(set.agent_groups.size()); ++g)
     if (set.agent_groups[g].site == p.site && set.agent_groups[g].index == p.group) return g;
   return 0;
-}
-
-// Working days of `agents` tour agents with days off anywhere (a t with days = 0,
-// milp_model.hpp), from how many of them work each weekday: the weekday's shifts go
-// to the next agents in turn, wrapping round. With per_day[d] ≤ agents and
-// Σ per_day = k · agents (the Link and TourWeek rows), every agent gets k distinct
-// days. Ascending masks, so equal agents sit together.
-std::vector<unsigned> split_days(int agents, const std::array<int, 7>& per_day) {
-  std::vector<unsigned> days(static_cast<std::size_t>(agents), 0u);
-  std::size_t next = 0;
-  for (int d = 0; d < 7; ++d)
-    for (int n = 0; n < per_day[d] && agents > 0; ++n) {
-      days[next] |= 1u << d;
-      next = (next + 1) % days.size();
-    }
-  std::sort(days.begin(), days.end());
-  return days;
 }
 
 // Weekly tours -> roster lines: each tour agent gets one of its days' shifts per
@@ -100,7 +85,8 @@ void extract_roster(const Plan& plan, const ColumnSet& set, const MilpModel& mod
       }
       std::array<int, 7> per_day{};
       for (int d = 0; d < 7; ++d) per_day[d] = static_cast<int>(by_day[{0, d}].size());
-      for (unsigned mask : split_days(count, per_day)) agents.push_back(Agent{mask, {}});
+      const int days_per_week = plan.sites[std::get<0>(bucket)].contracts[std::get<1>(bucket)].days_per_week;
+      for (unsigned mask : detail::split_days(count, days_per_week, per_day)) agents.push_back(Agent{mask, {}});
     }
     for (int w = 0; w < weeks; ++w)
       for (int d = 0; d < 7; ++d) {
