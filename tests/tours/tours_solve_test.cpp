@@ -131,6 +131,20 @@ TEST(ToursBruteForce, FiveOfSevenConsecutiveSameStart) {
   EXPECT_EQ(agents, s.headcount);
 }
 
+// The neighbourhood search (20 s, no gap) on `model` from `start`, with the
+// model's LP as its guide.
+SearchResult search_from(const MilpModel& model, const std::vector<double>& start) {
+  const SolveOptions options = exact();
+  const LpDiveResult lp = solve_lp_and_dive(model, options, std::chrono::steady_clock::now());
+  EXPECT_TRUE(lp.lp_feasible);
+  SearchInput in;
+  in.model = &model;
+  in.lp_x = lp.lp_x;
+  in.reduced_cost = lp.lp_reduced_cost;
+  in.lp_bound = lp.lp_objective;
+  return neighbourhood_search(in, start, options, 20, std::chrono::steady_clock::now());
+}
+
 // The neighbourhood search on a tours model (the tours' rounding, floor, RINS;
 // no blocks) from the greedy plan reaches the brute-force optimum, and its plan
 // keeps every row: the tours' rounding only ever narrows the tours' range.
@@ -138,9 +152,6 @@ TEST(ToursSearch, FromTheGreedyPlanToTheBruteForceOptimum) {
   const Week w = two_start_week();
   const MilpModel model = build_milp(w.b.plan, w.b.required, build_columns(w.b.plan), std::nullopt);
   ASSERT_FALSE(model.vars_of(VarFamily::tour).empty());
-  const SolveOptions options = exact();
-  const LpDiveResult lp = solve_lp_and_dive(model, options, std::chrono::steady_clock::now());
-  ASSERT_TRUE(lp.lp_feasible);
   std::optional<std::vector<double>> start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
   ASSERT_TRUE(start);
   // The greedy plan is optimal here already: one more agent on the first tour
@@ -159,25 +170,28 @@ TEST(ToursSearch, FromTheGreedyPlanToTheBruteForceOptimum) {
   const double expected = brute_force(tour_patterns(contract(5, DaysOff::consecutive, true)), {8, 9}, 2,
                                       two_start_early, two_start_mid, two_start_late);
   ASSERT_NEAR(model.objective(*start), expected + 5 * 8 * 10.0, 1e-6) << "one more agent-week of 400";
-  SearchInput in;
-  in.model = &model;
-  in.lp_x = lp.lp_x;
-  in.reduced_cost = lp.lp_reduced_cost;
-  in.lp_bound = lp.lp_objective;
-  const SearchResult r = neighbourhood_search(in, *start, options, 20, std::chrono::steady_clock::now());
+  const SearchResult r = search_from(model, *start);
   EXPECT_NEAR(r.cost, expected, 1e-6);
   testing::expect_rows_hold(model, r.x);
 }
 
-// Days off anywhere: 21 patterns of one start, requirements ≤ 1 so 0/1 per tour.
-TEST(ToursBruteForce, FiveOfSevenAnyDaysOff) {
-  const std::vector<int> early = {1, 1, 0, 1, 1, 0, 1}, mid = {1, 1, 1, 1, 1, 1, 1}, late = {0, 0, 0, 0, 0, 0, 0};
+// Requirements ≤ 1 a day at 08-09 and 09-16; one 8 h shift at 08:00 on 5-of-7
+// tours with days off anywhere.
+const std::vector<int> any_early = {1, 1, 0, 1, 1, 0, 1}, any_mid = {1, 1, 1, 1, 1, 1, 1},
+                       any_late = {0, 0, 0, 0, 0, 0, 0};
+Week any_days_week() {
   Week w;
   w.b.add_shift(w.site, "day", 8 * hour, 8 * 60);
   w.b.plan.sites[0].contracts = {contract(5, DaysOff::any, true)};
-  require_days(w, early, mid, late);
+  require_days(w, any_early, any_mid, any_late);
+  return w;
+}
+
+// Days off anywhere: 21 patterns of one start, requirements ≤ 1 so 0/1 per tour.
+TEST(ToursBruteForce, FiveOfSevenAnyDaysOff) {
+  const Week w = any_days_week();
   const Schedule s = solve(w.b.plan, w.b.required, exact());
-  const double expected = brute_force(tour_patterns(contract(5, DaysOff::any, true)), {8}, 1, early, mid, late);
+  const double expected = brute_force(tour_patterns(contract(5, DaysOff::any, true)), {8}, 1, any_early, any_mid, any_late);
   EXPECT_EQ(s.status, Status::optimal);
   EXPECT_NEAR(s.cost, expected, 1e-6);
   // 7 agent-days needed, 5 per agent: 2 agents (10 agent-days) by hand too.
@@ -240,13 +254,9 @@ TEST(ToursModel, DaysOffAnywhereIsOneTourPerStartOnOneWeek) {
 // FiveOfSevenAnyDaysOff: every row holds, and the search reaches the brute-force
 // optimum from the greedy plan plus one more agent-week.
 TEST(ToursSearch, DaysOffAnywhereFromTheGreedyPlanToTheBruteForceOptimum) {
-  const std::vector<int> early = {1, 1, 0, 1, 1, 0, 1}, mid = {1, 1, 1, 1, 1, 1, 1}, late = {0, 0, 0, 0, 0, 0, 0};
-  Week w;
-  w.b.add_shift(w.site, "day", 8 * hour, 8 * 60);
-  w.b.plan.sites[0].contracts = {contract(5, DaysOff::any, true)};
-  require_days(w, early, mid, late);
+  const Week w = any_days_week();
   const MilpModel model = build_milp(w.b.plan, w.b.required, build_columns(w.b.plan), std::nullopt);
-  const double expected = brute_force(tour_patterns(contract(5, DaysOff::any, true)), {8}, 1, early, mid, late);
+  const double expected = brute_force(tour_patterns(contract(5, DaysOff::any, true)), {8}, 1, any_early, any_mid, any_late);
   std::optional<std::vector<double>> start = round_and_repair(model, std::vector<double>(model.num_vars(), 0.0));
   ASSERT_TRUE(start);
   testing::expect_rows_hold(model, *start);
@@ -263,15 +273,7 @@ TEST(ToursSearch, DaysOffAnywhereFromTheGreedyPlanToTheBruteForceOptimum) {
   std::stable_sort(day_shift.begin(), day_shift.end(), [&](int a, int b) { return (*start)[a] < (*start)[b]; });
   for (int k = 0; k < 5; ++k) (*start)[day_shift[k]] += 1;
   testing::expect_rows_hold(model, *start);
-  const SolveOptions options = exact();
-  const LpDiveResult lp = solve_lp_and_dive(model, options, std::chrono::steady_clock::now());
-  ASSERT_TRUE(lp.lp_feasible);
-  SearchInput in;
-  in.model = &model;
-  in.lp_x = lp.lp_x;
-  in.reduced_cost = lp.lp_reduced_cost;
-  in.lp_bound = lp.lp_objective;
-  const SearchResult r = neighbourhood_search(in, *start, options, 20, std::chrono::steady_clock::now());
+  const SearchResult r = search_from(model, *start);
   EXPECT_NEAR(r.cost, expected, 1e-6);
   testing::expect_rows_hold(model, r.x);
 }
