@@ -544,7 +544,8 @@ class Formulation {
     std::map<std::pair<int, int>, std::vector<int>> of_contract;  // (site, contract) -> t variables
     for (auto& [owner, list] : minutes) {
       std::sort(list.begin(), list.end());
-      const auto [site, contract, group] = owner;
+      // Plain ints, not a structured binding: the lambda below captures them (clang).
+      const int site = std::get<0>(owner), contract = std::get<1>(owner), group = std::get<2>(owner);
       const Contract& k = plan_.sites[site].contracts[contract];
       // Not the seats: agents of one tour on different shifts need not be on shift at once.
       const double ub = k.max_agents ? *k.max_agents : infinity;
