@@ -226,6 +226,7 @@ MipResult solve_mip_here(const MilpModel& model, const std::vector<double>* star
       state->time_limit_s);
   result.proven_infeasible = end.proven_infeasible;
   result.hit_time_limit = end.hit_time_limit;
+  result.hit_node_limit = cbc.isNodeLimitReached();
   result.bound = cbc.getBestPossibleObjValue();
   if (const double* x = cbc.bestSolution(); x && cbc.getSolutionCount() >= 0) {
     result.x.emplace(x, x + model.num_vars());
@@ -263,7 +264,7 @@ MipResult solve_mip_once(const MilpModel& model, const std::vector<double>* star
         out.put(r.x ? 1.0 : 0.0);
         out.put(r.x ? *r.x : std::vector<double>{});
         for (double v : {r.objective, r.bound, double(r.proven_infeasible), double(r.interrupted),
-                         double(r.hit_time_limit)})
+                         double(r.hit_time_limit), double(r.hit_node_limit)})
           out.put(v);
         out.put(r.root_x);
         return out.take();
@@ -287,6 +288,7 @@ MipResult solve_mip_once(const MilpModel& model, const std::vector<double>* star
   result.proven_infeasible = in.get() != 0;
   result.interrupted = in.get() != 0;
   result.hit_time_limit = in.get() != 0;
+  result.hit_node_limit = in.get() != 0;
   result.root_x = in.get_vector();
   return result;
 }

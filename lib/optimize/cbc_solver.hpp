@@ -24,6 +24,7 @@ struct MipResult {
   bool proven_infeasible = false;
   bool interrupted = false;              // SolveOptions::stop was set
   bool hit_time_limit = false;
+  bool hit_node_limit = false;           // stopped at MipLimits::max_nodes: its end proves nothing
   // With MipLimits::seat_counts: CBC's LP at its first node, after the root's cuts,
   // over the model's own variables (empty if the run never got there). Far closer
   // to a plan than the LP relaxation; the search's floor and RINS start from it.

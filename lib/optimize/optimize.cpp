@@ -51,6 +51,13 @@ constexpr double min_stall_seconds = 2.0;
 // without preprocessing, rarely finds a plan, so it stops after its first node:
 // the follow-the-sun week's search then reaches 44 152 at 12.6 s instead of 26 s.
 constexpr long counted_run_nodes = 1;
+// With weekly tours CBC's first run is there for its root too: on the follow-the-sun
+// tours week the root's cuts take the bound from 43 920 to 44 097 (44 120 in whole
+// agent-weeks) at about 12.5 s, and its tree then finds no plan and moves the bound by
+// nothing until the stall rule ends it at 20 s. Stopped after its first node, the
+// search gets those seconds: that week ended at 44 640 in 3 runs of 3 instead of 5
+// runs of 9 (the others at 45 160), with the same bound.
+constexpr long tours_first_run_nodes = 1;
 // The LP dive ends at this share of the time limit (lp_dive.hpp). A finished dive
 // is the best start the later phases get: on the family weeks whose dive is slow
 // (thousands of pivots per re-solve), CBC and the search found nothing better in
@@ -401,12 +408,13 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
     // (the follow-the-sun tours week: 2.30 -> 2.39 % and 2.57 -> 3.68 %), nor on the
     // plain covering weeks of the benchmark family, where it moved gaps both ways
     // (f8 0.69 -> 0.59 %, t3 0.09 -> 0.13 %) and cost w3-weekend-1h its proof.
+    const bool has_tours = !model.vars_of(VarFamily::tour).empty();
     const bool count_seats = (!model.vars_of(VarFamily::allocation).empty() ||
                               !model.vars_of(VarFamily::increment).empty()) &&
-                             model.vars_of(VarFamily::tour).empty();
+                             !has_tours;
     std::vector<double> root_x;  // CBC's root LP after its cuts (MipResult::root_x)
     const auto run_cbc = [&](double seconds, std::optional<double> stall_seconds = std::nullopt,
-                             bool seat_counts = false) {
+                             bool seat_counts = false, long max_nodes = -1) {
       std::vector<int> kept;
       const MilpModel reduced =
           best ? fix_by_reduced_cost(model, lp.lp_x, lp.lp_reduced_cost, lp.lp_objective, best_cost, kept)
@@ -419,7 +427,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       limits.seconds = seconds;
       limits.stall_seconds = stall_seconds;
       limits.seat_counts = seat_counts;
-      if (seat_counts) limits.max_nodes = counted_run_nodes;
+      limits.max_nodes = seat_counts ? counted_run_nodes : max_nodes;
       const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, limits, started);
       // A point of `solved` as a point of the whole model (dropped variables at 0).
       const bool reduced_run = best.has_value();
@@ -442,7 +450,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       else bound = std::max(bound, round_up_to_step(mip.bound, step));
       if (mip.interrupted) schedule.status = Status::interrupted;
       if (root_x.empty() && !mip.root_x.empty()) root_x = whole(mip.root_x);
-      return !mip.hit_time_limit && !mip.interrupted;
+      return !mip.hit_time_limit && !mip.hit_node_limit && !mip.interrupted;
     };
     const auto left = [&] { return options.time_limit_s - seconds_since(started); };
     // 1. CBC for a share of the time: it proves small weeks optimal and raises the bound.
@@ -456,7 +464,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
                   run_cbc(first_cbc_seconds,
                           best ? std::optional<double>(std::max(min_stall_seconds, cbc_stall_share * first_cbc_seconds))
                                : std::nullopt,
-                          count_seats);
+                          count_seats, has_tours ? tours_first_run_nodes : -1);
     const auto going = [&] {
       return !proven && !good() && best && !stopped(options) && schedule.status != Status::interrupted;
     };

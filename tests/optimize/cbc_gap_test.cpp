@@ -44,7 +44,24 @@ TEST(CbcPlain, SolvesTheThreeCycleToItsOptimum) {
   EXPECT_DOUBLE_EQ(result.objective, 2.0);
   EXPECT_NEAR(result.bound, 2.0, 1e-6);
   EXPECT_FALSE(result.hit_time_limit);
+  EXPECT_FALSE(result.hit_node_limit);
   EXPECT_FALSE(result.proven_infeasible);
+}
+
+// Stopped at the root (no preprocessing or cuts), a run says it hit its node limit:
+// its end is no proof. With x2 at cost 1.01 the objective is not integral, so the
+// root's bound is the LP's, 1.505 at x = (½, ½, ½) (by hand, as in three_cycle.hpp),
+// below the hand optimum 2 (x0 = x1 = 1) that only the tree proves.
+TEST(CbcNodeLimit, ARunStoppedAtItsNodeLimitSaysSo) {
+  MilpModel model = three_cycle();
+  model.cost[2] = 1.01;
+  MipLimits limits;
+  limits.plain = true;
+  limits.max_nodes = 0;
+  const MipResult result = cbc_for_a_minute(model, limits, 0);
+  EXPECT_TRUE(result.hit_node_limit);
+  EXPECT_FALSE(result.hit_time_limit);
+  EXPECT_NEAR(result.bound, 1.505, 1e-6);
 }
 
 }  // namespace
