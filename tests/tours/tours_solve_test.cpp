@@ -11,6 +11,7 @@
 #include <bit>
 #include <chrono>
 #include <optional>
+#include <random>
 #include <functional>
 #include <limits>
 #include <vector>
@@ -247,6 +248,47 @@ TEST(ToursModel, DaysOffAnywhereIsOneTourPerStartOnOneWeek) {
   const MilpModel weeks = build_milp(two.b.plan, two.b.required, build_columns(two.b.plan), std::nullopt);
   EXPECT_EQ(weeks.vars_of(VarFamily::tour).size(), 21u);
   EXPECT_TRUE(weeks.rows_of(RowFamily::tour_week).empty());
+}
+
+// The two formulations of days off anywhere against each other: one week takes
+// one tour variable per start, two weeks keep the patterns (a tour works the same
+// days in both). On a fortnight that repeats the week, the optimum is exactly
+// twice the week's: repeating the week's plan costs that, and each week of a
+// fortnight plan is a plan of the week. Random weeks (fixed seeds), requirements
+// 0-2 at 08-09, 09-16 and 16-17, starts 08:00 and 09:00, 5 and 4 days of 7.
+TEST(ToursFormulations, OneWeekPerStartEqualsHalfAFortnightOfPatterns) {
+  for (unsigned seed = 1; seed <= 6; ++seed)
+    for (int k : {5, 4}) {
+      std::mt19937 rng(seed);
+      std::uniform_int_distribution<int> need(0, 2);
+      std::vector<int> early(7), mid(7), late(7);
+      for (int d = 0; d < 7; ++d) {
+        early[d] = need(rng);
+        mid[d] = std::max(early[d], need(rng));
+        late[d] = need(rng);
+      }
+      const auto plan_of = [&](int days) {
+        Week w;
+        w.b = PlanBuilder{days, hour, 0, "2026-11-23"};
+        w.q = w.b.add_queue("english");
+        w.site = w.b.add_site("s", 10, std::nullopt, 0, 0);
+        w.b.add_shift(w.site, "day", 8 * hour, 8 * 60, 9 * 60);
+        w.b.plan.sites[0].contracts = {contract(k, DaysOff::any, true)};
+        for (int d = 0; d < days; ++d) {
+          w.b.require(w.q, d * 24 + 8, d * 24 + 9, early[d % 7]);
+          w.b.require(w.q, d * 24 + 9, d * 24 + 16, mid[d % 7]);
+          w.b.require(w.q, d * 24 + 16, d * 24 + 17, late[d % 7]);
+        }
+        return w;
+      };
+      const Week week = plan_of(7), fortnight = plan_of(14);
+      const Schedule one = solve(week.b.plan, week.b.required, exact());
+      const Schedule two = solve(fortnight.b.plan, fortnight.b.required, exact());
+      ASSERT_EQ(one.status, Status::optimal) << "seed " << seed << ", " << k << " days";
+      ASSERT_EQ(two.status, Status::optimal) << "seed " << seed << ", " << k << " days";
+      EXPECT_NEAR(two.cost, 2 * one.cost, 1e-6) << "seed " << seed << ", " << k << " days";
+      EXPECT_EQ(two.headcount, one.headcount) << "seed " << seed << ", " << k << " days";
+    }
 }
 
 // The greedy plan (repair from nothing: whole tour agents, each with k shifts on
