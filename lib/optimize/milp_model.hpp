@@ -78,7 +78,7 @@
 //                                t per start, and Link says Σ x of the weekday ≤ t
 //                                (nobody works twice a day). Every x ≤ t per day
 //                                with Σ x = k · t splits into t agents of k distinct
-//                                days (extract.cpp hands the days out in turn), so
+//                                days (tour_days.hpp gives the roster its days), so
 //                                the plans and the LP are the same as with patterns
 //   TourWeek(contract, group, start)  Σ x of the tours' week − k · t = 0, k =
 //                                days_per_week: every agent works k days (only with

@@ -11,8 +11,9 @@
 // each integer variable, except that the daily shifts of one (site, contract, group)
 // of weekly tours whose shifts all cost the same c are counted by tour — Link rows
 // make Σ of those shifts = Σ_t (days t works) · t (with days off anywhere, TourWeek
-// makes it k · t), so each tour t is one unit of c · (days it works). No step (nothing) when a variable with a cost is continuous
-// (shortfall) or a unit cost is no whole number of cents.
+// makes it k · t), so each tour t is one unit of c · (days it works). No step
+// (nothing) when a variable with a cost is continuous (shortfall) or a unit cost is
+// no whole number of cents.
 #include <optional>
 
 #include "optimize/milp_model.hpp"

@@ -55,8 +55,8 @@ constexpr long counted_run_nodes = 1;
 // tours week the root's cuts take the bound from 43 920 to 44 097 (44 120 in whole
 // agent-weeks) at about 12.5 s, and its tree then finds no plan and moves the bound by
 // nothing until the stall rule ends it at 20 s. Stopped after its first node, the
-// search gets those seconds: that week ended at 44 640 in 3 runs of 3 instead of 5
-// runs of 9 (the others at 45 160), with the same bound.
+// search gets those seconds: that week ended at 44 640 in 6 runs of 7 instead of 7
+// runs of 12 (the others at 45 160), with the same bound.
 constexpr long tours_first_run_nodes = 1;
 // The LP dive ends at this share of the time limit (lp_dive.hpp). A finished dive
 // is the best start the later phases get: on the family weeks whose dive is slow

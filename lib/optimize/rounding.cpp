@@ -55,12 +55,7 @@ class Repair {
     rows.insert(rows.end(), weeks.begin(), weeks.end());
     for (int r : rows) {
       while (activity_[r] > tol) {
-        int dearest = -1;
-        for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
-          const int v = static_cast<int>(it.col());
-          if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol) continue;
-          if (dearest < 0 || m_.cost[v] > m_.cost[dearest]) dearest = v;
-        }
+        const int dearest = dearest_in(r, false);
         if (dearest < 0) return false;
         change(dearest, -1);
       }
@@ -160,12 +155,7 @@ class Repair {
         for (std::size_t k = 0; k < rows.size() && ok; ++k) {
           const int r = rows[k];
           while (ok && activity_[r] > tol) {
-            int gone = -1;
-            for (RowMatrix::InnerIterator l(rows_, r); l; ++l) {
-              const int v = static_cast<int>(l.col());
-              if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol || !removal_keeps_rows(v)) continue;
-              if (gone < 0 || m_.cost[v] > m_.cost[gone]) gone = v;
-            }
+            const int gone = dearest_in(r, true);
             if (gone < 0) ok = false;
             else {
               change(gone, -1);
@@ -178,6 +168,19 @@ class Repair {
         break;
       }
     }
+  }
+
+  // The dearest agents variable of tour row r that can lose an agent (with
+  // `keep_rows`, only where every other row still holds then); -1 when none can.
+  int dearest_in(int r, bool keep_rows) const {
+    int dearest = -1;
+    for (RowMatrix::InnerIterator it(rows_, r); it; ++it) {
+      const int v = static_cast<int>(it.col());
+      if (!m_.is(v, VarFamily::agents) || x_[v] - 1 < m_.col_lb[v] - tol) continue;
+      if (keep_rows && !removal_keeps_rows(v)) continue;
+      if (dearest < 0 || m_.cost[v] > m_.cost[dearest]) dearest = v;
+    }
+    return dearest;
   }
 
   // Link and TourWeek rows: the rows that tie daily shifts to weekly tours.
