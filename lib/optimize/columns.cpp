@@ -14,15 +14,8 @@ void place_breaks(const Shift& shift, int interval_s, std::size_t k, int earlies
     out.push_back(current);
     return;
   }
-  const Break& b = shift.breaks[k];
-  const int from = static_cast<int>(std::lround(b.window_from_s));
-  const int to = static_cast<int>(std::lround(b.window_to_s));
-  const int length = static_cast<int>(std::lround(b.length_s));
-  // First grid time at or after both the window start and the previous break's end.
-  int t = std::max(from, earliest);
-  t = (t + interval_s - 1) / interval_s * interval_s;
-  for (; t <= to; t += interval_s) {
-    if (t + length > shift.length_s) break;
+  const int length = static_cast<int>(std::lround(shift.breaks[k].length_s));
+  for (int t : break_starts(shift, interval_s, k, earliest)) {
     current.push_back(t);
     place_breaks(shift, interval_s, k + 1, t + length, current, out);
     current.pop_back();
@@ -38,6 +31,19 @@ int horizon_interval(const Horizon& h, int first, int offset, bool cyclic) {
 }
 
 }  // namespace
+
+std::vector<int> break_starts(const Shift& shift, int interval_s, std::size_t k, int earliest) {
+  const Break& b = shift.breaks[k];
+  const int from = static_cast<int>(std::lround(b.window_from_s));
+  const int to = static_cast<int>(std::lround(b.window_to_s));
+  const int length = static_cast<int>(std::lround(b.length_s));
+  std::vector<int> starts;
+  // First grid time at or after both the window start and the previous break's end.
+  int t = std::max(from, earliest);
+  t = (t + interval_s - 1) / interval_s * interval_s;
+  for (; t <= to && t + length <= shift.length_s; t += interval_s) starts.push_back(t);
+  return starts;
+}
 
 std::vector<std::vector<int>> break_placements(const Shift& shift, int interval_s) {
   std::vector<std::vector<int>> out;

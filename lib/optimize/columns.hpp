@@ -71,6 +71,12 @@ TourDay tour_day(const Plan& plan, const Column& column);
 // has no breaks; none when the windows cannot be satisfied.
 std::vector<std::vector<int>> break_placements(const Shift& shift, int interval_s);
 
+// Where break k of a shift may start (seconds after the shift start, ascending) when
+// it may start no earlier than `earliest` (the previous break's end): on the plan
+// grid, inside its window, ending within the shift. The one rule that both the
+// placements above and their count (size_limit.hpp) walk.
+std::vector<int> break_starts(const Shift& shift, int interval_s, std::size_t k, int earliest);
+
 // Expands every shift of every site over the horizon, in a deterministic order
 // (site, shift, start, contract, agent group, placement). At a site with contracts
 // every shift expands once per contract that uses it (its cost at the contract's

@@ -12,29 +12,23 @@
 #include <utility>
 
 #include "model/errors.hpp"
+#include "optimize/columns.hpp"
 #include "optimize/weeks.hpp"
 
 namespace staffplan::optimize {
 namespace {
 
-// Placements of breaks k.. when break k may start no earlier than `earliest`;
-// mirrors place_breaks in columns.cpp, memoised on (k, earliest).
+// Placements of breaks k.. when break k may start no earlier than `earliest`, as
+// place_breaks in columns.cpp walks them, memoised on (k, earliest).
 double count_from(const Shift& shift, int interval_s, std::size_t k, int earliest,
                   std::map<std::pair<std::size_t, int>, double>& memo) {
   if (k == shift.breaks.size()) return 1;
   const auto key = std::make_pair(k, earliest);
   if (const auto it = memo.find(key); it != memo.end()) return it->second;
-  const Break& b = shift.breaks[k];
-  const int from = static_cast<int>(std::lround(b.window_from_s));
-  const int to = static_cast<int>(std::lround(b.window_to_s));
-  const int length = static_cast<int>(std::lround(b.length_s));
-  int t = std::max(from, earliest);
-  t = (t + interval_s - 1) / interval_s * interval_s;
+  const int length = static_cast<int>(std::lround(shift.breaks[k].length_s));
   double count = 0;
-  for (; t <= to; t += interval_s) {
-    if (t + length > shift.length_s) break;
+  for (int t : break_starts(shift, interval_s, k, earliest))
     count += count_from(shift, interval_s, k + 1, t + length, memo);
-  }
   memo[key] = count;
   return count;
 }
@@ -45,7 +39,7 @@ std::string memory_text(double bytes) {
 
 }  // namespace
 
-double groups_taking(const Plan& plan, const Site& site, const Shift& shift) {
+double groups_taking(const Site& site, const Shift& shift) {
   double groups = 0;
   if (!shift.groups.empty()) groups = static_cast<double>(shift.groups.size());
   else groups = site.groups.empty() ? static_cast<double>(site.queues.size() + site.work.size())
@@ -80,7 +74,7 @@ struct Size {
 // each with a coverage and a seat entry per interval on shift, plus two.
 Size size_per_start(const Plan& plan, const Site& site, const Shift& shift) {
   const int interval_s = std::max(1, plan.horizon.interval_s);
-  const double columns = groups_taking(plan, site, shift) * count_break_placements(shift, interval_s);
+  const double columns = groups_taking(site, shift) * count_break_placements(shift, interval_s);
   return {columns, columns * (2.0 * std::ceil(shift.length_s / interval_s) + 2)};
 }
 
@@ -170,7 +164,7 @@ void check_size(const Plan& plan, double available) {
   for (const Site& site : plan.sites)
     for (const Shift& shift : site.shifts) {
       const double placements = count_break_placements(shift, plan.horizon.interval_s);
-      const double groups = groups_taking(plan, site, shift);
+      const double groups = groups_taking(site, shift);
       // Week by week: the shift's starts in its busiest week.
       double starts = static_cast<double>(shift.starts.size());
       if (weekly) {

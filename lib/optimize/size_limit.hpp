@@ -20,7 +20,7 @@ inline constexpr std::int64_t max_columns = 250'000;
 double count_break_placements(const Shift& shift, int interval_s);
 
 // Agent groups that work `shift` (default groups: one per queue the site serves).
-double groups_taking(const Plan& plan, const Site& site, const Shift& shift);
+double groups_taking(const Site& site, const Shift& shift);
 
 // Number of columns build_columns would create for `plan`.
 double count_columns(const Plan& plan);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "model/errors.hpp"
 #include "optimize/columns.hpp"
@@ -36,6 +37,22 @@ TEST(SizeLimit, BreakPlacementsCountedByHand) {
   shift.breaks = {Break{900, 3600, 5 * 3600, true}, Break{900, 6 * 3600, 7 * 3600 + 2700, true}};
   EXPECT_EQ(optimize::count_break_placements(shift, 900), 136);
   EXPECT_EQ(optimize::break_placements(shift, 900).size(), 136u);
+}
+
+TEST(SizeLimit, BreakStartsByHand) {
+  Shift shift = eight_hour_shift();
+  // 30 min in [3h30m, 4h30m] on a 15-minute grid: 3h30m, 3h45m, 4h, 4h15m, 4h30m.
+  shift.breaks = {Break{1800, 3 * 3600 + 1800, 4 * 3600 + 1800, false}};
+  EXPECT_EQ(optimize::break_starts(shift, 900, 0, 0), (std::vector<int>{12600, 13500, 14400, 15300, 16200}));
+  // No earlier than 3h50m (a previous break's end): the grid times from 4h.
+  EXPECT_EQ(optimize::break_starts(shift, 900, 0, 13800), (std::vector<int>{14400, 15300, 16200}));
+  // A window reaching past the shift's end: the break must end within the shift (7h30m at the latest).
+  shift.breaks = {Break{1800, 7 * 3600, 8 * 3600, false}};
+  EXPECT_EQ(optimize::break_starts(shift, 1800, 0, 0), (std::vector<int>{25200, 27000}));
+  // On a 1 h grid a window of [1h10m, 1h50m] holds no grid time.
+  shift.breaks = {Break{900, 4200, 6600, true}};
+  EXPECT_TRUE(optimize::break_starts(shift, 3600, 0, 0).empty());
+  EXPECT_TRUE(optimize::break_placements(shift, 3600).empty());
 }
 
 Plan plan_with_starts(int starts, int queues) {

@@ -149,8 +149,11 @@ TEST(Weeks, CyclicLastWeekCoversTheFirstMorning) {
   EXPECT_EQ(r.status, Status::optimal);
   EXPECT_DOUBLE_EQ(r.cost, 5040);
   EXPECT_DOUBLE_EQ(r.lower_bound, 5040);
-  for (const IntervalCoverage& c : r.coverage)
-    if (c.interval < 6) EXPECT_GE(c.productive, 3) << "interval " << c.interval;
+  for (const IntervalCoverage& c : r.coverage) {
+    if (c.interval < 6) {
+      EXPECT_GE(c.productive, 3) << "interval " << c.interval;
+    }
+  }
 }
 
 }  // namespace
