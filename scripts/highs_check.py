@@ -18,6 +18,12 @@ from scipy.sparse import csc_matrix
 
 
 def read_mps(path):
+    """c, A, row lower and upper bounds, variable lower and upper bounds, integrality."""
+    return read_mps_named(path)[:7]
+
+
+def read_mps_named(path):
+    """As read_mps, then the row names and the variable names, in matrix order."""
     opener = gzip.open if path.endswith(".gz") else open
     rows, kind, cols, col_index = [], {}, [], {}
     objective, entries, integer = None, [], []
@@ -95,7 +101,7 @@ def read_mps(path):
                 lo[i] = b + R
     lb = np.array([lower.get(j, 0.0) for j in range(n)])
     ub = np.array([upper.get(j, np.inf) for j in range(n)])
-    return c, A, lo, hi, lb, ub, np.array(integer, dtype=int)
+    return c, A, lo, hi, lb, ub, np.array(integer, dtype=int), rows, cols
 
 
 def main():
