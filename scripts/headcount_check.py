@@ -31,6 +31,9 @@ from scipy.sparse import csc_matrix, csr_matrix, vstack
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from highs_check import read_mps_named  # noqa: E402
 
+# The most headcount mixes the script lists (the box of the classes' ranges).
+MAX_BOX = 100_000
+
 
 def tour_classes(c, A, rows, cols):
     """{cost of one agent's week: [tour variables]}, from the Link and TourWeek rows.
@@ -87,6 +90,9 @@ def main():
         box.append(range(int(np.ceil(ends[0].fun - 1e-6)), int(np.floor(-ends[1].fun + 1e-6)) + 1))
     print(f"LP {lp.fun:.2f}; headcounts of LP points cheaper than {below:g}: " +
           ", ".join(f"{w:g}: {r.start}-{r.stop - 1}" for w, r in zip(weights, box)))
+    points = int(np.prod([len(r) for r in box]))
+    if points > MAX_BOX:
+        sys.exit(f"headcount_check: {points} headcount mixes in that box, more than {MAX_BOX}; give a lower COST")
     mixes = [(float(np.dot(weights, m)), m) for m in np.array(np.meshgrid(*box, indexing="ij")).reshape(len(box), -1).T]
     mixes = sorted((cost, tuple(int(v) for v in m)) for cost, m in mixes if lp.fun - 1e-6 <= cost < below - 1e-6)
     print(f"{len(mixes)} mixes from {lp.fun:.2f} to below {below:g}")
