@@ -427,7 +427,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
       limits.seconds = seconds;
       limits.stall_seconds = stall_seconds;
       limits.seat_counts = seat_counts;
-      limits.max_nodes = seat_counts ? counted_run_nodes : max_nodes;
+      limits.max_nodes = max_nodes;
       const MipResult mip = solve_mip(solved, best ? &start : nullptr, options, limits, started);
       // A point of `solved` as a point of the whole model (dropped variables at 0).
       const bool reduced_run = best.has_value();
@@ -464,7 +464,7 @@ Schedule solve(const Plan& plan, const require::Requirement& requirement,
                   run_cbc(first_cbc_seconds,
                           best ? std::optional<double>(std::max(min_stall_seconds, cbc_stall_share * first_cbc_seconds))
                                : std::nullopt,
-                          count_seats, has_tours ? tours_first_run_nodes : -1);
+                          count_seats, count_seats ? counted_run_nodes : has_tours ? tours_first_run_nodes : -1);
     const auto going = [&] {
       return !proven && !good() && best && !stopped(options) && schedule.status != Status::interrupted;
     };
